@@ -1,0 +1,138 @@
+// `qmk serve`: the qSyscall methods as JSON-RPC 2.0, newline-delimited JSON
+// over a Unix socket and loopback TCP; a connection whose first line starts
+// with "POST " is answered as HTTP/1.1 instead (one request per POST body).
+// One misbehaving client can only hurt its own connection.
+import * as net from "node:net";
+import * as fs from "node:fs";
+import { MAX_REQUEST_BYTES, parseRequest, toRpcError, type JsonRpcResponse } from "./jsonrpc.js";
+
+export type Dispatch = (method: string, params: unknown) => Promise<unknown>;
+
+export interface ServeOptions {
+  socketPath?: string;
+  port?: number;
+  /** bind address for TCP; only loopback is allowed */
+  host?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  socketPath?: string;
+  port?: number;
+  close(): Promise<void>;
+}
+
+async function answer(dispatch: Dispatch, text: string): Promise<JsonRpcResponse | null> {
+  const parsed = parseRequest(text);
+  if (!parsed.ok) return parsed.response;
+  const { id, method, params } = parsed.request;
+  const isNotification = !("id" in parsed.request) || id === undefined;
+  try {
+    const result = await dispatch(method, params);
+    return isNotification ? null : { jsonrpc: "2.0", id: id ?? null, result: result ?? null };
+  } catch (e) {
+    return isNotification ? null : { jsonrpc: "2.0", id: id ?? null, error: toRpcError(e) };
+  }
+}
+
+function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
+  let buf = "";
+  let mode: "unknown" | "ndjson" | "http" = "unknown";
+  // Responses go out in request order even if dispatch resolves out of order.
+  let chain = Promise.resolve();
+  sock.setEncoding("utf8");
+  sock.on("error", () => sock.destroy());
+
+  const send = (resp: JsonRpcResponse | null) => {
+    if (resp && !sock.destroyed) sock.write(JSON.stringify(resp) + "\n");
+  };
+
+  sock.on("data", (chunk: string) => {
+    buf += chunk;
+    if (mode === "unknown" && buf.length >= 5) mode = buf.startsWith("POST ") ? "http" : "ndjson";
+    if (mode === "http") return handleHttp();
+    if (mode !== "ndjson") return;
+    let nl: number;
+    while ((nl = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, nl).trim();
+      buf = buf.slice(nl + 1);
+      if (line.length === 0) continue;
+      chain = chain.then(async () => send(await answer(dispatch, line)));
+    }
+    if (buf.length > MAX_REQUEST_BYTES) {
+      buf = "";
+      chain = chain.then(async () => {
+        send(await answer(dispatch, "x".repeat(MAX_REQUEST_BYTES + 1)));
+        sock.end();
+      });
+    }
+  });
+
+  function handleHttp(): void {
+    const headerEnd = buf.indexOf("\r\n\r\n");
+    if (headerEnd < 0) {
+      if (buf.length > 64 * 1024) sock.destroy();
+      return;
+    }
+    const head = buf.slice(0, headerEnd);
+    const m = /content-length:\s*(\d+)/i.exec(head);
+    const len = m ? Number(m[1]) : 0;
+    if (len > MAX_REQUEST_BYTES) {
+      sock.end("HTTP/1.1 413 Payload Too Large\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    const body = buf.slice(headerEnd + 4);
+    if (Buffer.byteLength(body) < len) return;
+    buf = "";
+    mode = "done" as never;
+    void answer(dispatch, body).then((resp) => {
+      const payload = JSON.stringify(resp ?? { jsonrpc: "2.0", id: null, result: null });
+      sock.end(
+        `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+      );
+    });
+  }
+}
+
+export async function serve(dispatch: Dispatch, opts: ServeOptions): Promise<RunningServer> {
+  const servers: net.Server[] = [];
+  const sockets = new Set<net.Socket>();
+  const onConn = (s: net.Socket) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+    handleConnection(s, dispatch);
+  };
+  const out: RunningServer = { close: async () => {} };
+  const listen = (srv: net.Server, arg: string | { port: number; host: string }) =>
+    new Promise<void>((resolve, reject) => {
+      srv.once("error", reject);
+      if (typeof arg === "string") srv.listen(arg, () => resolve());
+      else srv.listen(arg.port, arg.host, () => resolve());
+    });
+
+  if (opts.socketPath) {
+    // A stale socket from a crashed server would make listen fail with EADDRINUSE.
+    if (fs.existsSync(opts.socketPath)) fs.unlinkSync(opts.socketPath);
+    const srv = net.createServer(onConn);
+    await listen(srv, opts.socketPath);
+    fs.chmodSync(opts.socketPath, 0o600);
+    servers.push(srv);
+    out.socketPath = opts.socketPath;
+  }
+  if (opts.port !== undefined) {
+    const host = opts.host ?? "127.0.0.1";
+    if (host !== "127.0.0.1" && host !== "::1" && host !== "localhost") {
+      throw new Error(`refusing to listen on non-loopback address ${host}`);
+    }
+    const srv = net.createServer(onConn);
+    await listen(srv, { port: opts.port, host });
+    servers.push(srv);
+    out.port = (srv.address() as net.AddressInfo).port;
+  }
+  out.close = async () => {
+    for (const s of sockets) s.destroy();
+    await Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    if (opts.socketPath && fs.existsSync(opts.socketPath)) fs.unlinkSync(opts.socketPath);
+  };
+  return out;
+}
