@@ -1,0 +1,46 @@
+// How each QVM operation changes the entanglement structure (SPEC §1.2, §2.9).
+// One table so the tracker, the firewall and tests agree on what "entangling" means.
+
+/** Effect of an operation on the components of its operands. */
+export type OpEffect =
+  | "entangle" // union of the operands' components
+  | "bell" // union (entanglement swapping), then the operands form their own pair
+  | "isolate" // each operand leaves its component (measured / reset: now a product state)
+  | "remove" // operands are freed
+  | "none"; // local or classical: structure unchanged
+
+const EFFECTS: Record<string, OpEffect> = {
+  CNOT: "entangle",
+  CX: "entangle",
+  CZ: "entangle",
+  SWAP: "entangle", // conservative: union rather than exchanging memberships
+  CPHASE: "entangle",
+  TELEPORT_CNOT: "entangle",
+  OPEN_CHAN: "entangle",
+  MEASURE_BELL: "bell",
+  MEASURE: "isolate",
+  MEASURE_Z: "isolate",
+  MEASURE_X: "isolate",
+  MEASURE_Y: "isolate",
+  MEASURE_ANGLE: "isolate",
+  RESET: "isolate",
+  FREE_LQ: "remove",
+  FREE: "remove",
+  RELEASE: "remove",
+};
+
+/** "APPLY_CNOT", "cnot", "CNOT" → "CNOT". */
+export function normalizeOp(op: string): string {
+  const up = op.toUpperCase();
+  return up.startsWith("APPLY_") ? up.slice(6) : up;
+}
+
+export function opEffect(op: string): OpEffect {
+  return EFFECTS[normalizeOp(op)] ?? "none";
+}
+
+/** Every two-qubit operation the firewall must mediate (SPEC §1.2 last paragraph). */
+export function isEntangling(op: string): boolean {
+  const e = opEffect(op);
+  return e === "entangle" || e === "bell";
+}
