@@ -1,8 +1,14 @@
-// Static verifier for QVM graphs (SPEC §1.3, §1.4, §2.9). Collects every
-// issue instead of stopping at the first; never throws on any input.
-import type { ErrorName } from "../errors.js";
+// Static verifier for QVM graphs (SPEC §1.3, §1.4, §2.9). One pass over the
+// nodes in array order (= program order per handle). Collects every issue
+// instead of stopping at the first; never throws, whatever the input.
+import { isQmkError, type ErrorName } from "../errors.js";
 import type { Right } from "../security/rights.js";
-import type { QvmGraph } from "./graph.js";
+import { parseProfile } from "../qec/profiles.js";
+import { normalizeNode, type NormNode, type QvmGraph } from "./graph.js";
+import { OPCODES, requiredRights, type OpcodeSpec } from "./opcodes.js";
+import { angleParams, evalAngle } from "./expr.js";
+import { schemaIssues } from "./schema.js";
+import { Components } from "./components.js";
 
 export interface Issue {
   code: ErrorName;
@@ -14,7 +20,7 @@ export interface Issue {
 export interface VerifyOptions {
   /** leaks (qubits still live at the end) become errors */
   strict?: boolean;
-  /** bindings for angle expressions */
+  /** bindings for angle expressions; unbound names are errors */
   params?: Record<string, number>;
   /** does `channel` authorize entangling tenants a and b? Absent ⇒ no cross-tenant op is allowed. */
   channelValid?: (a: string, b: string, channel: string) => boolean;
@@ -32,8 +38,306 @@ export interface VerifyResult {
   graph?: QvmGraph;
 }
 
+/** Typestate of a VQ handle; `unalloc` before its ALLOC_LQ. */
+type VqState = "unalloc" | "live" | "measured" | "freed";
+type ChState = "unopened" | "open" | "closed";
+
+class Ctx {
+  readonly errors: Issue[] = [];
+  readonly warnings: Issue[] = [];
+  err(code: ErrorName, node: string | undefined, field: string | undefined, message: string): void {
+    this.errors.push({ code, ...(node !== undefined ? { node } : {}), ...(field !== undefined ? { field } : {}), message });
+  }
+  warn(code: ErrorName, node: string | undefined, field: string | undefined, message: string): void {
+    this.warnings.push({ code, ...(node !== undefined ? { node } : {}), ...(field !== undefined ? { field } : {}), message });
+  }
+}
+
 export function verifyGraph(graph: unknown, opts: VerifyOptions = {}): VerifyResult {
-  void graph;
-  void opts;
-  return { valid: false, errors: [{ code: "INTERNAL_ERROR", message: "verifier not implemented yet" }], warnings: [], requiredCaps: [], tenants: [] };
+  try {
+    return verify(graph, opts);
+  } catch (e) {
+    // defensive: a verifier bug must still yield an answer, not a crash
+    return {
+      valid: false,
+      errors: [{ code: "INVALID_GRAPH", message: `graph could not be verified: ${isQmkError(e) ? e.message : String(e)}` }],
+      warnings: [],
+      requiredCaps: [],
+      tenants: [],
+    };
+  }
+}
+
+function verify(graph: unknown, opts: VerifyOptions): VerifyResult {
+  const schema = schemaIssues(graph);
+  if (schema.length) return { valid: false, errors: schema, warnings: [], requiredCaps: [], tenants: [] };
+  const g = graph as QvmGraph;
+  const nodes = g.program.nodes.map(normalizeNode);
+  const c = new Ctx();
+  const tenants = checkTenants(g, nodes, c);
+  new Walker(g, c, opts, tenants.length > 0).run(nodes);
+  return {
+    valid: c.errors.length === 0,
+    errors: c.errors,
+    warnings: c.warnings,
+    requiredCaps: requiredRights(nodes.map((n) => n.op)),
+    tenants,
+    graph: g,
+  };
+}
+
+/** Multi-tenant graphs: either no ALLOC_LQ names a tenant, or all do. */
+function checkTenants(g: QvmGraph, nodes: NormNode[], c: Ctx): string[] {
+  const allocs = nodes.filter((n) => n.op === "ALLOC_LQ");
+  const named = allocs.filter((n) => n.args.tenant !== undefined);
+  g.program.nodes.forEach((raw, i) => {
+    const a = raw.args ?? {};
+    if (a.tenant !== undefined && a.tenant_id !== undefined && a.tenant !== a.tenant_id)
+      c.err("INVALID_GRAPH", nodes[i]!.id, "args.tenant_id", "args.tenant and its alias tenant_id disagree");
+    if (a.mask !== undefined && a.pauli !== undefined && a.mask !== a.pauli)
+      c.err("INVALID_GRAPH", nodes[i]!.id, "args.pauli", "args.mask and its alias pauli disagree");
+  });
+  if (named.length === 0) return [];
+  for (const n of allocs)
+    if (n.args.tenant === undefined)
+      c.err("INVALID_GRAPH", n.id, "args.tenant", "multi-tenant graph: every ALLOC_LQ must name its tenant");
+  return [...new Set(named.map((n) => n.args.tenant as string))];
+}
+
+/** The single in-order pass: handles, events, args, typestate, firewall. */
+class Walker {
+  private readonly ids = new Set<string>();
+  private readonly vqDecl: Set<string>;
+  private readonly chDecl: Set<string>;
+  private readonly evDecl: Set<string>;
+  /** event → producing node, and whether it holds a Bell index (0..3) */
+  private readonly produced = new Map<string, { node: string; wide: boolean }>();
+  /** possible typestates per handle (a guarded node may or may not run) */
+  private readonly vq = new Map<string, Set<VqState>>();
+  private readonly ch = new Map<string, Set<ChState>>();
+  /** last node that touched a handle, for leak reports */
+  private readonly lastTouch = new Map<string, { node: string; field: string }>();
+  private readonly tenantOf = new Map<string, string>();
+  private readonly comps = new Components();
+
+  constructor(
+    private readonly g: QvmGraph,
+    private readonly c: Ctx,
+    private readonly opts: VerifyOptions,
+    private readonly multiTenant: boolean,
+  ) {
+    this.vqDecl = new Set(g.resources.vqs);
+    this.chDecl = new Set(g.resources.chs ?? []);
+    this.evDecl = new Set(g.resources.events);
+  }
+
+  run(nodes: NormNode[]): void {
+    for (const n of nodes) this.node(n, OPCODES[n.op]!);
+    this.finish();
+  }
+
+  private node(n: NormNode, spec: OpcodeSpec): void {
+    const { c } = this;
+    if (this.ids.has(n.id)) c.err("INVALID_GRAPH", n.id, "id", `duplicate node id '${n.id}'`);
+    this.ids.add(n.id);
+    this.counts(n, spec);
+    this.args(n, spec);
+    this.events(n, spec);
+    const vqOk = this.handles(n, "vqs", this.vqDecl);
+    const chOk = this.handles(n, "chs", this.chDecl);
+    if (vqOk) {
+      this.firewall(n, spec);
+      this.typestate(n, spec);
+    }
+    if (chOk) this.channels(n, spec);
+  }
+
+  private counts(n: NormNode, spec: OpcodeSpec): void {
+    const nv = n.vqs.length;
+    if (spec.vqs === "n") {
+      if (nv < 1) this.c.err("INVALID_GRAPH", n.id, "vqs", `${n.op} needs at least one VQ`);
+      if (n.op === "ALLOC_LQ" && typeof n.args.n === "number" && n.args.n !== nv)
+        this.c.err("INVALID_GRAPH", n.id, "args.n", `ALLOC_LQ n=${n.args.n} but ${nv} VQ handles listed`);
+    } else if (nv !== spec.vqs) this.c.err("INVALID_GRAPH", n.id, "vqs", `${n.op} takes ${spec.vqs} VQ operand(s), got ${nv}`);
+    if (n.chs.length !== spec.chs) this.c.err("INVALID_GRAPH", n.id, "chs", `${n.op} takes ${spec.chs} CH operand(s), got ${n.chs.length}`);
+    if (!spec.produces.includes(n.produces.length))
+      this.c.err("INVALID_GRAPH", n.id, "produces", `${n.op} produces ${spec.produces.join(" or ")} event(s), got ${n.produces.length}`);
+  }
+
+  private args(n: NormNode, spec: OpcodeSpec): void {
+    for (const [name, a] of Object.entries(spec.args)) {
+      const v = n.args[name];
+      if (v === undefined) continue; // presence/type already checked by the schema
+      const field = `args.${name}`;
+      try {
+        if (a.type === "angle") {
+          angleParams(v, { node: n.id, field });
+          evalAngle(v, this.opts.params ?? {}, { node: n.id, field });
+        } else if (a.type === "profile") parseProfile(v);
+      } catch (e) {
+        this.c.err("INVALID_GRAPH", n.id, field, isQmkError(e) ? e.message : String(e));
+      }
+    }
+  }
+
+  private events(n: NormNode, spec: OpcodeSpec): void {
+    const ref = (ev: string, field: string, needsBit: boolean): void => {
+      const p = this.produced.get(ev);
+      if (!this.evDecl.has(ev)) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is not declared in resources.events`);
+      else if (!p) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is not produced by an earlier node`);
+      else if (needsBit && p.wide) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' holds a Bell index (0..3), not a bit`);
+    };
+    n.inputs.forEach((ev, k) => ref(ev, `inputs[${k}]`, spec.usesInputs));
+    if (n.guard) ref(n.guard.event, "guard.event", true);
+    const wide = n.op === "MEASURE_BELL" && n.produces.length === 1;
+    n.produces.forEach((ev, k) => {
+      const field = `produces[${k}]`;
+      if (!this.evDecl.has(ev)) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is not declared in resources.events`);
+      else if (this.produced.has(ev))
+        this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is already produced by node '${this.produced.get(ev)!.node}'`);
+      else this.produced.set(ev, { node: n.id, wide });
+    });
+  }
+
+  /** Declared, and no handle twice in one op (aliasing is a linearity violation). */
+  private handles(n: NormNode, kind: "vqs" | "chs", decl: Set<string>): boolean {
+    let ok = true;
+    const seen = new Set<string>();
+    n[kind].forEach((h, k) => {
+      if (!decl.has(h)) {
+        this.c.err("INVALID_GRAPH", n.id, `${kind}[${k}]`, `handle '${h}' is not declared in resources.${kind}`);
+        ok = false;
+      } else if (seen.has(h)) {
+        this.c.err("LINEARITY_VIOLATION", n.id, `${kind}[${k}]`, `handle '${h}' appears twice in one operation`);
+        ok = false;
+      }
+      seen.add(h);
+    });
+    return ok;
+  }
+
+  private typestate(n: NormNode, spec: OpcodeSpec): void {
+    n.vqs.forEach((h, k) => {
+      const field = `vqs[${k}]`;
+      const before = this.vq.get(h) ?? new Set<VqState>(["unalloc"]);
+      const bad = [...before].map((s) => violation(spec.effect, s)).find((v) => v !== undefined);
+      if (bad) {
+        const maybe = before.size > 1 ? " (on some guarded path)" : "";
+        this.c.err(bad.code, n.id, field, `${n.op} on '${h}': ${bad.what}${maybe}`);
+      }
+      const after = new Set<VqState>([...before].map((s) => transition(spec.effect, s)));
+      // a guarded node may be skipped: both outcomes stay possible
+      this.vq.set(h, n.guard ? new Set([...before, ...after]) : after);
+      this.lastTouch.set(h, { node: n.id, field });
+      if (spec.effect === "alloc" && typeof n.args.tenant === "string") this.tenantOf.set(h, n.args.tenant);
+    });
+  }
+
+  private channels(n: NormNode, spec: OpcodeSpec): void {
+    if (!spec.chEffect) return;
+    n.chs.forEach((h, k) => {
+      const field = `chs[${k}]`;
+      const before = this.ch.get(h) ?? new Set<ChState>(["unopened"]);
+      const want: ChState = spec.chEffect === "open" ? "unopened" : "open";
+      if ([...before].some((s) => s !== want)) {
+        const what = spec.chEffect === "open" ? "channel handle already opened" : before.has("closed") ? "channel already closed" : "channel not opened";
+        this.c.err("LINEARITY_VIOLATION", n.id, field, `${n.op} on '${h}': ${what}`);
+      }
+      const next: ChState = spec.chEffect === "close" ? "closed" : "open";
+      this.ch.set(h, n.guard ? new Set([...before, next]) : new Set([next]));
+      this.lastTouch.set(`#ch:${h}`, { node: n.id, field });
+    });
+  }
+
+  /** SPEC §2.9: cross-tenant entangling needs a channel between exactly those two tenants. */
+  private firewall(n: NormNode, spec: OpcodeSpec): void {
+    if (spec.effect === "consume" || spec.effect === "revive" || spec.effect === "free") {
+      if (spec.entangling && this.multiTenant) this.checkCross(n); // MEASURE_BELL: entangling before it consumes
+      for (const h of n.vqs) this.comps.isolate(h);
+      return;
+    }
+    if (!spec.entangling) return;
+    if (this.multiTenant) this.checkCross(n);
+    this.comps.merge(n.vqs);
+  }
+
+  private checkCross(n: NormNode): void {
+    const ts: string[] = [];
+    for (const h of n.vqs)
+      for (const m of this.comps.members(h)) {
+        const t = this.tenantOf.get(m);
+        if (t !== undefined && !ts.includes(t)) ts.push(t);
+      }
+    if (ts.length < 2) return;
+    const channel = n.args.channel;
+    if (ts.length > 2) {
+      this.c.err("FIREWALL_VIOLATION", n.id, "vqs", `entangling op spans ${ts.length} tenants (${ts.join(", ")}); a channel joins exactly two`);
+    } else if (typeof channel !== "string") {
+      this.c.err("FIREWALL_VIOLATION", n.id, "args.channel", `cross-tenant entangling op between '${ts[0]}' and '${ts[1]}' names no channel`);
+    } else if (!this.channelOk(ts[0]!, ts[1]!, channel)) {
+      this.c.err("FIREWALL_VIOLATION", n.id, "args.channel", `channel '${channel}' does not authorize '${ts[0]}' ↔ '${ts[1]}'`);
+    }
+  }
+
+  private channelOk(a: string, b: string, ch: string): boolean {
+    const f = this.opts.channelValid;
+    if (!f) return false;
+    try {
+      return f(a, b, ch) === true;
+    } catch {
+      return false; // a throwing authority authorizes nothing
+    }
+  }
+
+  private finish(): void {
+    const strict = this.opts.strict === true;
+    for (const [h, states] of this.vq) {
+      if (!states.has("live")) continue;
+      const at = this.lastTouch.get(h)!;
+      const msg = `qubit '${h}' is still live when the graph ends (leak; the kernel frees it)`;
+      if (strict) this.c.err("LINEARITY_VIOLATION", at.node, at.field, msg);
+      else this.c.warn("LINEARITY_VIOLATION", at.node, at.field, msg);
+    }
+    for (const [h, states] of this.ch) {
+      if (!states.has("open")) continue;
+      const at = this.lastTouch.get(`#ch:${h}`)!;
+      this.c.warn("LINEARITY_VIOLATION", at.node, at.field, `channel '${h}' is never closed`);
+    }
+    this.g.resources.vqs.forEach((h, k) => {
+      if (!this.vq.has(h)) this.c.warn("INVALID_GRAPH", undefined, `resources.vqs[${k}]`, `declared qubit '${h}' is never used`);
+    });
+    this.g.resources.events.forEach((ev, k) => {
+      if (!this.produced.has(ev)) this.c.warn("INVALID_GRAPH", undefined, `resources.events[${k}]`, `declared event '${ev}' is never produced`);
+    });
+  }
+}
+
+/** SPEC §1.4 transition table: undefined = allowed. */
+function violation(effect: OpcodeSpec["effect"], s: VqState): { code: ErrorName; what: string } | undefined {
+  if (effect === "none") return undefined;
+  if (effect === "alloc") {
+    if (s === "unalloc") return undefined;
+    return { code: "LINEARITY_VIOLATION", what: s === "freed" ? "re-allocation of a freed handle (freed is final)" : "handle already allocated" };
+  }
+  if (s === "unalloc") return { code: "LINEARITY_VIOLATION", what: "use before ALLOC_LQ" };
+  if (s === "live") return undefined;
+  if (s === "freed") return { code: "LINEARITY_VIOLATION", what: effect === "free" ? "double free" : "use after free" };
+  // measured
+  if (effect === "revive" || effect === "free" || effect === "classical") return undefined;
+  return { code: "LINEARITY_VIOLATION", what: effect === "consume" ? "double measure" : "use after measure" };
+}
+
+function transition(effect: OpcodeSpec["effect"], s: VqState): VqState {
+  switch (effect) {
+    case "alloc":
+      return s === "unalloc" ? "live" : s;
+    case "revive":
+      return s === "live" || s === "measured" ? "live" : s;
+    case "consume":
+      return s === "live" ? "measured" : s;
+    case "free":
+      return "freed";
+    default:
+      return s; // gate, classical, none: no change (also after a reported violation)
+  }
 }

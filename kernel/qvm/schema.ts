@@ -1,0 +1,182 @@
+// JSON Schema of the QMK QVM format: upstream v0.1
+// (conformance/qvm/upstream-schema-0.1.json) extended with the extra opcodes,
+// per-opcode `args`, `args.tenant`/`tenant_id`, `args.channel`. Upstream
+// spellings stay valid (`pauli` or `mask`, missing `caps`, missing `chs`);
+// everything else is strict (no unknown fields). ajv errors are mapped to
+// `{node, field}` issues.
+import AjvModule, { type ErrorObject, type ValidateFunction } from "ajv";
+import { RIGHTS } from "../security/rights.js";
+import { OPCODES, OPCODE_NAMES, argsAreFreeForm, type ArgSpec } from "./opcodes.js";
+import { MAX_EXPR_LENGTH } from "./expr.js";
+import type { Issue } from "./verifier.js";
+
+const Ajv = AjvModule as unknown as typeof AjvModule.default;
+
+export const MAX_NODES = 100_000;
+export const MAX_HANDLES = 10_000;
+const NAME = { type: "string", pattern: "^[a-zA-Z_][a-zA-Z0-9_]*$", maxLength: 64 };
+const NAMES = { type: "array", items: NAME, maxItems: MAX_HANDLES };
+const LABEL = { type: "string", minLength: 1, maxLength: 128 };
+
+function argSchema(a: ArgSpec): object {
+  switch (a.type) {
+    case "int":
+      return { type: "integer", minimum: a.min ?? 0, maximum: a.max ?? 2 ** 31 - 1 };
+    case "angle":
+      return { anyOf: [{ type: "number" }, { type: "string", minLength: 1, maxLength: MAX_EXPR_LENGTH }] };
+    case "pauli":
+      return { type: "string", enum: ["I", "X", "Y", "Z"] };
+    case "profile":
+      return { type: "string", minLength: 1, maxLength: 100 };
+    case "string":
+      return LABEL;
+  }
+}
+
+/** `then` clause for one opcode: the exact shape of its `args`. */
+function argsFor(op: string): object {
+  if (argsAreFreeForm(op)) return { type: "object", maxProperties: 64 };
+  const spec = OPCODES[op]!;
+  const props: Record<string, object> = {};
+  for (const [k, a] of Object.entries(spec.args)) props[k] = argSchema(a);
+  const required = Object.entries(spec.args).filter(([, a]) => a.required).map(([k]) => k);
+  const s: Record<string, unknown> = { type: "object", properties: props, additionalProperties: false };
+  if (op === "COND_PAULI") {
+    props.pauli = props.mask!; // upstream alias
+    s.anyOf = [{ required: ["mask"] }, { required: ["pauli"] }];
+  } else if (required.length) s.required = required;
+  if (props.tenant) props.tenant_id = props.tenant; // alias
+  return s;
+}
+
+export const QVM_SCHEMA = {
+  $id: "https://qmk.dev/schemas/qvm-0.1-qmk.json",
+  title: "QVM graph (upstream v0.1 + QMK extensions)",
+  type: "object",
+  required: ["version", "program", "resources"],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    version: { type: "string", const: "0.1" },
+    name: LABEL,
+    description: { type: "string", maxLength: 4096 },
+    metadata: { type: "object" },
+    caps: { type: "array", items: { type: "string", enum: [...RIGHTS] }, uniqueItems: true },
+    program: {
+      type: "object",
+      required: ["nodes"],
+      additionalProperties: false,
+      properties: {
+        nodes: {
+          type: "array",
+          maxItems: MAX_NODES,
+          items: {
+            type: "object",
+            required: ["id", "op"],
+            additionalProperties: false,
+            properties: {
+              id: NAME,
+              op: { type: "string", enum: [...OPCODE_NAMES] },
+              args: { type: "object" },
+              vqs: NAMES,
+              chs: NAMES,
+              inputs: NAMES,
+              produces: NAMES,
+              caps: { type: "array", items: { type: "string", enum: [...RIGHTS] }, uniqueItems: true },
+              guard: {
+                type: "object",
+                required: ["event", "equals"],
+                additionalProperties: false,
+                properties: { event: NAME, equals: { type: "integer", enum: [0, 1] } },
+              },
+              metadata: { type: "object" },
+            },
+            allOf: OPCODE_NAMES.map((op) => ({
+              if: { properties: { op: { const: op } }, required: ["op"] },
+              then: { properties: { args: argsFor(op) } },
+            })),
+          },
+        },
+      },
+    },
+    resources: {
+      type: "object",
+      required: ["vqs", "events"],
+      additionalProperties: false,
+      properties: {
+        vqs: { ...NAMES, uniqueItems: true },
+        chs: { ...NAMES, uniqueItems: true },
+        events: { ...NAMES, uniqueItems: true },
+      },
+    },
+  },
+} as const;
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  // compiled lazily, once per process
+  validator ??= new Ajv({ allErrors: true, strict: false }).compile(QVM_SCHEMA);
+  return validator;
+}
+
+/** "/program/nodes/3/args/theta" → {node: nodes[3].id, field: "args.theta"} */
+export function locate(graph: unknown, instancePath: string, extra?: string): { node?: string; field?: string } {
+  const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (extra !== undefined) parts.push(extra);
+  let node: string | undefined;
+  let rest = parts;
+  if (parts[0] === "program" && parts[1] === "nodes" && parts.length >= 3) {
+    const idx = Number(parts[2]);
+    const raw = (graph as { program?: { nodes?: unknown[] } })?.program?.nodes?.[idx] as { id?: unknown } | undefined;
+    node = typeof raw?.id === "string" ? raw.id : `#${idx}`;
+    rest = parts.slice(3);
+  }
+  let field = "";
+  for (const p of rest) field += /^\d+$/.test(p) ? `[${p}]` : field ? `.${p}` : p;
+  return { ...(node !== undefined ? { node } : {}), ...(field ? { field } : {}) };
+}
+
+function valueAt(root: unknown, instancePath: string): unknown {
+  let cur: unknown = root;
+  for (const p of instancePath.split("/").slice(1)) cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[p] : undefined;
+  return cur;
+}
+
+function toIssue(graph: unknown, e: ErrorObject): Issue & { path: string } {
+  const extra =
+    e.keyword === "required"
+      ? (e.params as { missingProperty: string }).missingProperty
+      : e.keyword === "additionalProperties"
+        ? (e.params as { additionalProperty: string }).additionalProperty
+        : undefined;
+  const where = locate(graph, e.instancePath, extra);
+  let message = e.message ?? "invalid";
+  if (e.keyword === "additionalProperties") message = `unknown field '${extra}'`;
+  else if (e.keyword === "required") message = `missing field '${extra}'`;
+  else if (e.keyword === "enum" && where.field === "op") message = `unknown opcode ${JSON.stringify(valueAt(graph, e.instancePath) ?? null).slice(0, 40)}`;
+  else if (e.keyword === "anyOf" && where.field === "args") {
+    where.field = "args.mask";
+    message = "missing field 'mask' (alias 'pauli')";
+  }
+  else if (e.keyword === "anyOf") message = "must be a number or an expression string";
+  else if (e.keyword === "enum") message = `${message}: ${JSON.stringify(e.params.allowedValues).slice(0, 200)}`;
+  return { code: "INVALID_GRAPH", ...where, message: `${where.field ?? "graph"}: ${message}`, path: e.instancePath + (extra ? `/${extra}` : "") };
+}
+
+/** Schema issues, at most one per (node, field); empty when valid. Never throws. */
+export function schemaIssues(graph: unknown): Issue[] {
+  const v = getValidator();
+  if (v(graph)) return [];
+  // anyOf summarizes its branches: keep the summary, drop the branch errors
+  const errs = (v.errors ?? []).filter((e) => e.keyword !== "if" && !/\/anyOf\/\d+\//.test(e.schemaPath));
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const e of errs) {
+    const { path: _p, ...issue } = toIssue(graph, e);
+    const key = `${issue.node}\u0000${issue.field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(issue);
+  }
+  return out;
+}
