@@ -1,0 +1,9 @@
+// Every behavioural test runs on each kernel path, with and without fusion.
+import type { SimulatorOptions } from "../../kernel/sim/index.js";
+
+export const configs: { name: string; opts: SimulatorOptions }[] = [
+  { name: "js, unfused", opts: { kernels: "js", fusion: false } },
+  { name: "js, fused", opts: { kernels: "js", fusion: true } },
+  { name: "auto, unfused", opts: { fusion: false } },
+  { name: "auto, fused", opts: { fusion: true } },
+];
