@@ -1,0 +1,169 @@
+// Runs a (verified) QVM graph for N shots through a QuantumPort.
+// Nodes run in array order, which respects program order per handle.
+// Guards skip nodes; COND_PAULI fires on the XOR of its input events (with
+// no inputs it fires whenever its guard lets it run: the upstream
+// `guard`-only spelling). FENCE_EPOCH / BAR_REGION / SET_POLICY touch no
+// qubit and are only recorded. Cancellation between shots throws
+// ExecutionCancelled (carrying the partial counts) for the kernel to map.
+import { QmkError } from "../errors.js";
+import { DEFAULT_PROFILE } from "../qec/profiles.js";
+import { normalizeNode, type NormNode, type QvmGraph } from "./graph.js";
+import { OPCODES, type OpcodeSpec } from "./opcodes.js";
+import { evalAngle } from "./expr.js";
+import type { ChRef, NodeCtx, QuantumPort, VqRef } from "./port.js";
+
+export type { NodeCtx, QuantumPort, VqRef, ChRef } from "./port.js";
+
+export const MAX_SHOTS = 1_000_000;
+
+export interface ExecuteOptions {
+  shots: number;
+  seed: number;
+  params?: Record<string, number>;
+  onProgress?: (done: number, total: number) => void;
+  shouldCancel?: () => boolean;
+}
+
+export interface ExecuteResult {
+  /** bitstring → count; char k = value of resources.events[k] ('-' if never produced in that shot) */
+  counts: Record<string, number>;
+  /** event values of the last shot */
+  events: Record<string, number>;
+  shots: number;
+  /** FENCE_EPOCH / BAR_REGION / SET_POLICY node ids reached in the last shot */
+  markers: string[];
+}
+
+/** Thrown when shouldCancel() answers true between shots. */
+export class ExecutionCancelled extends Error {
+  constructor(
+    readonly shotsDone: number,
+    readonly partial: Record<string, number>,
+  ) {
+    super(`execution cancelled after ${shotsDone} shot(s)`);
+    this.name = "ExecutionCancelled";
+  }
+}
+
+interface Step {
+  node: NormNode;
+  spec: OpcodeSpec;
+  /** args with angles evaluated, ready for the port */
+  args: Record<string, unknown>;
+}
+
+const MARKERS = new Set(["FENCE_EPOCH", "BAR_REGION", "SET_POLICY"]);
+
+/** Angles are evaluated once per job, not per shot. */
+function plan(graph: QvmGraph, params: Record<string, number>): Step[] {
+  return graph.program.nodes.map((raw) => {
+    const node = normalizeNode(raw);
+    const spec = OPCODES[node.op];
+    if (!spec || !Object.hasOwn(OPCODES, node.op)) throw new QmkError("INVALID_GRAPH", `unknown opcode ${String(node.op)}`, { node: node.id, field: "op" });
+    const args = { ...node.args };
+    for (const [k, a] of Object.entries(spec.args))
+      if (a.type === "angle" && args[k] !== undefined) args[k] = evalAngle(args[k], params, { node: node.id, field: `args.${k}` });
+    return { node, spec, args };
+  });
+}
+
+/** Per-shot seed: splitmix-style mix of (job seed, shot), so each shot is replayable alone. */
+export function shotSeed(seed: number, shot: number): number {
+  let z = (Math.imul(seed >>> 0, 0x9e3779b1) + Math.imul(shot + 1, 0x85ebca6b)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x7feb352d) >>> 0;
+  z = Math.imul(z ^ (z >>> 15), 0x846ca68b) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+export function executeGraph(graph: QvmGraph, port: QuantumPort, opts: ExecuteOptions): ExecuteResult {
+  const { shots, seed } = opts;
+  if (!Number.isInteger(shots) || shots < 1 || shots > MAX_SHOTS)
+    throw new QmkError("INVALID_PARAMS", `shots must be an integer in 1..${MAX_SHOTS}`, { field: "shots" });
+  if (!Number.isInteger(seed)) throw new QmkError("INVALID_PARAMS", "seed must be an integer", { field: "seed" });
+  const steps = plan(graph, opts.params ?? {});
+  const evOrder = graph.resources.events;
+  const counts: Record<string, number> = {};
+  let last: Map<string, number> = new Map();
+  let markers: string[] = [];
+
+  for (let shot = 0; shot < shots; shot++) {
+    if (opts.shouldCancel?.()) throw new ExecutionCancelled(shot, counts);
+    port.beginShot?.(shot, shotSeed(seed, shot));
+    const run = new ShotRun(port, shot);
+    try {
+      for (const s of steps) run.step(s);
+    } finally {
+      port.endShot(shot);
+    }
+    const key = evOrder.map((e) => (run.events.has(e) ? String(run.events.get(e)) : "-")).join("");
+    counts[key] = (counts[key] ?? 0) + 1;
+    last = run.events;
+    markers = run.markers;
+    opts.onProgress?.(shot + 1, shots);
+  }
+  return { counts, events: Object.fromEntries(last), shots, markers };
+}
+
+/** State of one shot: handle → port ref, event values. */
+class ShotRun {
+  readonly events = new Map<string, number>();
+  readonly markers: string[] = [];
+  private readonly vq = new Map<string, VqRef>();
+  private readonly ch = new Map<string, ChRef>();
+
+  constructor(
+    private readonly port: QuantumPort,
+    private readonly shot: number,
+  ) {}
+
+  step({ node, spec, args }: Step): void {
+    if (node.guard && this.events.get(node.guard.event) !== node.guard.equals) return;
+    const ctx: NodeCtx = { node, shot: this.shot };
+    if (MARKERS.has(node.op)) {
+      this.markers.push(node.id);
+      return;
+    }
+    if (node.op === "ALLOC_LQ") {
+      const n = node.vqs.length;
+      const refs = this.port.alloc(ctx, n, (args.profile as string | undefined) ?? DEFAULT_PROFILE, args.tenant as string | undefined);
+      if (!Array.isArray(refs) || refs.length !== n) throw new QmkError("INTERNAL_ERROR", "port returned a wrong number of qubits", { node: node.id });
+      node.vqs.forEach((h, i) => this.vq.set(h, refs[i]));
+      return;
+    }
+    const vqs = node.vqs.map((h, i) => this.ref(this.vq, h, node.id, `vqs[${i}]`));
+    if (node.op === "FREE_LQ") {
+      this.port.free(ctx, vqs);
+      node.vqs.forEach((h) => this.vq.delete(h));
+      return;
+    }
+    const chs = spec.chEffect === "open" ? [] : node.chs.map((h, i) => this.ref(this.ch, h, node.id, `chs[${i}]`));
+    const portArgs = node.op === "COND_PAULI" ? { mask: args.mask, fire: this.xor(node) } : args;
+    const res = this.port.op(ctx, node.op, vqs, chs, portArgs) ?? {};
+    if (spec.chEffect === "open") node.chs.forEach((h, i) => this.ch.set(h, res.chs?.[i]));
+    if (spec.chEffect === "close") node.chs.forEach((h) => this.ch.delete(h));
+    if (node.produces.length) this.record(node, res.outcomes);
+  }
+
+  private ref<T>(m: Map<string, T>, h: string, node: string, field: string): T {
+    if (!m.has(h)) throw new QmkError("INVALID_GRAPH", `handle '${h}' is not bound at this point`, { node, field });
+    return m.get(h)!;
+  }
+
+  private xor(node: NormNode): boolean {
+    if (node.inputs.length === 0) return true;
+    let v = 0;
+    for (const e of node.inputs) v ^= (this.events.get(e) ?? 0) & 1;
+    return v === 1;
+  }
+
+  /** Maps port outcomes to the node's events (MEASURE_BELL: 2 bits, or 1 Bell index). */
+  private record(node: NormNode, outcomes: number[] | undefined): void {
+    if (!Array.isArray(outcomes)) throw new QmkError("INTERNAL_ERROR", "port returned no outcome", { node: node.id });
+    if (node.op === "MEASURE_BELL" && node.produces.length === 1) {
+      const [x, z] = outcomes as [number, number];
+      this.events.set(node.produces[0]!, (z & 1) | ((x & 1) << 1));
+      return;
+    }
+    node.produces.forEach((e, i) => this.events.set(e, outcomes[i]! & 1));
+  }
+}
