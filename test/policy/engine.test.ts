@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PolicyEngine, decisionError, GRAPH_NODE_METHOD, type PolicyRule } from "../../kernel/security/policy/index.js";
+import { PolicyEngine, decisionError, type PolicyRule } from "../../kernel/security/policy/index.js";
 import { QmkError } from "../../kernel/errors.js";
 
 const T0 = Date.UTC(2026, 0, 5, 12, 0, 0); // Monday 12:00 UTC

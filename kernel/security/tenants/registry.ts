@@ -144,9 +144,9 @@ export class TenantRegistry {
       throw new QmkError("INVALID_PARAMS", `tenant name "${n}" belonged to a deleted tenant; re-creating it needs reuseDeletedName (it gets a new id)`, {
         field: "name",
       });
-    return this.commit({ t: "create", id: tenantIdFor(n, ids.length + 1), name: n, gen: ids.length + 1, quota, at: this.clock() }, () =>
-      this.info(tenantIdFor(n, ids.length + 1)),
-    );
+    const gen = ids.length + 1;
+    const id = tenantIdFor(n, gen);
+    return this.commit({ t: "create", id, name: n, gen, quota, at: this.clock() }, () => this.info(id));
   }
 
   suspend(id: string): TenantInfo {
