@@ -167,8 +167,12 @@ class Walker {
   private args(n: NormNode, spec: OpcodeSpec): void {
     for (const [name, a] of Object.entries(spec.args)) {
       const v = n.args[name];
-      if (v === undefined) continue; // presence/type already checked by the schema
       const field = `args.${name}`;
+      if (v === undefined) {
+        // the schema only sees `args` when present; absent args land here
+        if (a.required) this.c.err("INVALID_GRAPH", n.id, field, `${n.op} needs args.${name}`);
+        continue;
+      }
       try {
         if (a.type === "angle") {
           angleParams(v, { node: n.id, field });
