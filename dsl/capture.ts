@@ -1,0 +1,412 @@
+// Capture mode: the same program text builds a QVM graph instead of
+// running. `circuit(session, (s) => { … })` hands the program a builder
+// with the session's tenant; gates become APPLY_* nodes, measurements
+// MEASURE_* nodes producing events, `ifOne(m, …)` becomes guards.
+import { writeFileSync } from "node:fs";
+import { QmkError } from "./errors.js";
+import { angleParams, evalAngle } from "./angles.js";
+import { BitImpl, LoanImpl, QubitImpl, type Backend, type ChannelLike, type Operand } from "./runtime.js";
+import { DEFAULT_PROFILE, type QubitSource, type Register, type Session } from "./session.js";
+import type { Angle, Basis, Bit, MeasuredData, Qubit, Tuple } from "./types.js";
+
+/** QVM graph as the DSL emits it (SPEC §1.3; a subset of kernel/qvm/graph.ts). */
+export interface QvmNode {
+  id: string;
+  op: string;
+  args?: Record<string, unknown>;
+  vqs?: string[];
+  chs?: string[];
+  inputs?: string[];
+  produces?: string[];
+  guard?: { event: string; equals: 0 | 1 };
+}
+export interface QvmGraph {
+  version: "0.1";
+  program: { nodes: QvmNode[] };
+  resources: { vqs: string[]; chs: string[]; events: string[] };
+  caps: string[];
+  metadata?: Record<string, unknown>;
+}
+
+const OPCODE: Record<string, string> = {
+  H: "APPLY_H", X: "APPLY_X", Y: "APPLY_Y", Z: "APPLY_Z", S: "APPLY_S", SDG: "APPLY_SDG", T: "APPLY_T", TDG: "APPLY_TDG",
+  RX: "APPLY_RX", RY: "APPLY_RY", RZ: "APPLY_RZ", U: "APPLY_U", CNOT: "APPLY_CNOT", CZ: "APPLY_CZ", SWAP: "APPLY_SWAP",
+  CPHASE: "APPLY_CPHASE", TELEPORT_CNOT: "TELEPORT_CNOT", INJECT_T_STATE: "INJECT_T_STATE",
+};
+const RIGHTS_ORDER = ["CAP_ALLOC", "CAP_LINK", "CAP_TELEPORT", "CAP_MAGIC", "CAP_MEASURE"];
+const CAPS_OF: Record<string, string> = {
+  ALLOC_LQ: "CAP_ALLOC", MEASURE_Z: "CAP_MEASURE", MEASURE_X: "CAP_MEASURE", MEASURE_Y: "CAP_MEASURE",
+  MEASURE_ANGLE: "CAP_MEASURE", MEASURE_BELL: "CAP_MEASURE", TELEPORT_CNOT: "CAP_TELEPORT", INJECT_T_STATE: "CAP_MAGIC",
+};
+
+/** The capture-mode backend. */
+export class CaptureBuilder<T extends string> implements Backend, QubitSource<T> {
+  readonly mode = "capture" as const;
+  readonly nodes: QvmNode[] = [];
+  readonly vqs: string[] = [];
+  readonly events: string[] = [];
+  readonly qubits: QubitImpl[] = [];
+  private guard: { event: string; equals: 0 | 1 } | undefined;
+  private n = 0;
+
+  constructor(readonly tenant: T) {}
+
+  private node(op: string, fields: Omit<QvmNode, "id" | "op">, prefix = op.replace(/^APPLY_/, "").toLowerCase()): QvmNode {
+    const nd: QvmNode = { id: `${prefix}_${this.n++}`, op, ...fields };
+    if (this.guard) nd.guard = { ...this.guard };
+    this.nodes.push(nd);
+    return nd;
+  }
+
+  private noConsumeInGuard(fn: string): void {
+    if (this.guard) {
+      throw new QmkError("INVALID_GRAPH", `${fn} inside ifOne/ifZero cannot be captured: a guarded node may not change a qubit's typestate`, {
+        field: "guard",
+      });
+    }
+  }
+
+  private pending(label: string): () => string {
+    return () => `${label} was captured, not run: a captured circuit has no outcome until circuit.run(); use ifOne()/ifZero() or the returned counts`;
+  }
+
+  allocate(n: number, profile = DEFAULT_PROFILE): QubitImpl[] {
+    if (!Number.isInteger(n) || n < 1) throw new QmkError("INVALID_PARAMS", "alloc: n must be a positive integer", { field: "n" });
+    this.noConsumeInGuard("alloc");
+    const qs = Array.from({ length: n }, () => {
+      const q = new QubitImpl(this, `q${this.vqs.length}`);
+      q.vq = q.label;
+      this.vqs.push(q.label);
+      this.qubits.push(q);
+      return q;
+    });
+    this.node("ALLOC_LQ", { args: { n, profile }, vqs: qs.map((q) => q.label) }, "alloc");
+    return qs;
+  }
+
+  apply(op: string, operands: Operand[], args: Record<string, Angle>): void {
+    if (operands.some((o) => o instanceof LoanImpl)) {
+      throw new QmkError("INVALID_GRAPH", "cross-tenant operations (loans) cannot be captured in a single-tenant circuit; run them eagerly", {
+        field: "vqs",
+      });
+    }
+    const opcode = OPCODE[op] ?? op;
+    this.node(opcode, {
+      vqs: operands.map((o) => (o as QubitImpl).label),
+      ...(Object.keys(args).length ? { args: { ...args } } : {}),
+    });
+  }
+
+  measure(q: QubitImpl, basis: Basis): BitImpl {
+    this.noConsumeInGuard("measure");
+    const ev = `m${this.events.length}`;
+    this.events.push(ev);
+    const b = typeof basis === "object" ? { op: "MEASURE_ANGLE", args: { angle: basis.angle } } : { op: `MEASURE_${basis}` };
+    this.node(b.op, { vqs: [q.label], produces: [ev], ...("args" in b ? { args: b.args } : {}) }, `meas`);
+    return new BitImpl(this, ev, this.pending(q.label));
+  }
+
+  measureBell(a: QubitImpl, b: QubitImpl): [BitImpl, BitImpl] {
+    this.noConsumeInGuard("measureBell");
+    const e0 = `m${this.events.length}`;
+    const e1 = `m${this.events.length + 1}`;
+    this.events.push(e0, e1);
+    this.node("MEASURE_BELL", { vqs: [a.label, b.label], produces: [e0, e1] }, "bell");
+    return [new BitImpl(this, e0, this.pending(a.label)), new BitImpl(this, e1, this.pending(b.label))];
+  }
+
+  reset(q: QubitImpl): void {
+    this.noConsumeInGuard("reset");
+    this.node("RESET", { vqs: [q.label] });
+  }
+
+  free(qs: QubitImpl[]): void {
+    this.noConsumeInGuard("free");
+    this.node("FREE_LQ", { vqs: qs.map((q) => q.label) }, "free");
+  }
+
+  cond(bit: BitImpl, equals: 0 | 1, fn: () => void): void {
+    if (bit.backend !== this) throw new QmkError("INVALID_PARAMS", "condition comes from another session or circuit", { field: "condition" });
+    if (this.guard) {
+      throw new QmkError("INVALID_GRAPH", "nested ifOne/ifZero cannot be captured (a QVM node has one guard)", { field: "guard" });
+    }
+    this.guard = { event: bit.event, equals };
+    try {
+      fn();
+    } finally {
+      this.guard = undefined;
+    }
+  }
+
+  qubit(profile?: string): Qubit<T> {
+    return this.allocate(1, profile)[0] as unknown as Qubit<T>;
+  }
+  alloc<N extends number>(n: N, profile?: string): Tuple<Qubit<T>, N> {
+    const arr = this.allocate(n, profile);
+    Object.defineProperty(arr, "size", { value: n, enumerable: false });
+    return arr as unknown as Tuple<Qubit<T>, N>;
+  }
+  register<N extends number>(n: N, profile?: string): Register<T, N> {
+    return this.alloc(n, profile) as unknown as Register<T, N>;
+  }
+
+  graph(): QvmGraph {
+    const caps = new Set<string>();
+    for (const nd of this.nodes) if (CAPS_OF[nd.op]) caps.add(CAPS_OF[nd.op]);
+    const params = new Set<string>();
+    for (const nd of this.nodes) for (const v of Object.values(nd.args ?? {})) if (typeof v === "string" && nd.op !== "ALLOC_LQ") angleParams(v).forEach((p) => params.add(p));
+    return {
+      version: "0.1",
+      program: { nodes: structuredClone(this.nodes) },
+      resources: { vqs: [...this.vqs], chs: [], events: [...this.events] },
+      caps: RIGHTS_ORDER.filter((c) => caps.has(c)),
+      metadata: { tenant: this.tenant, generator: "qmk-dsl", ...(params.size ? { params: [...params] } : {}) },
+    };
+  }
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+/** Counts of a finished job. Keys are bitstrings; character k is output k. */
+export class Counts<K extends string = string> {
+  constructor(
+    /** output names, in bitstring order */
+    readonly names: readonly K[],
+    readonly counts: Readonly<Record<string, number>>,
+    readonly shots: number,
+    /** the job id (when run on a kernel) */
+    readonly jobId?: string,
+  ) {}
+  /** bitstring → relative frequency */
+  probabilities(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(this.counts)) out[k] = v / this.shots;
+    return out;
+  }
+  /** relative frequency of one bitstring, or of a partial assignment `{ a: 1 }` */
+  probability(bits: string | Partial<Record<K, 0 | 1>>): number {
+    if (typeof bits === "string") return (this.counts[bits] ?? 0) / this.shots;
+    let n = 0;
+    for (const [k, v] of Object.entries(this.counts)) {
+      if (this.names.every((name, i) => bits[name] === undefined || String(bits[name]) === k[i])) n += v;
+    }
+    return n / this.shots;
+  }
+  /** frequency of 1 for one output */
+  marginal(name: K): number {
+    return this.probability({ [name]: 1 } as Partial<Record<K, 0 | 1>>);
+  }
+  /** counts of one output: [n0, n1] */
+  marginalCounts(name: K): [number, number] {
+    const i = this.names.indexOf(name);
+    if (i < 0) throw new QmkError("INVALID_PARAMS", `no output named ${name}`, { field: "name" });
+    const c: [number, number] = [0, 0];
+    for (const [k, v] of Object.entries(this.counts)) c[k[i] === "1" ? 1 : 0] += v;
+    return c;
+  }
+  /** bitstrings sorted by frequency */
+  mostFrequent(): string[] {
+    return Object.entries(this.counts)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([k]) => k);
+  }
+  toJSON(): { names: readonly K[]; counts: Record<string, number>; shots: number } {
+    return { names: this.names, counts: { ...this.counts }, shots: this.shots };
+  }
+}
+
+export interface RunOptions {
+  shots?: number;
+  seed?: number;
+  /** bindings for named angle parameters */
+  params?: Record<string, number>;
+  timeoutMs?: number;
+  priority?: number;
+}
+
+type Output = Bit | MeasuredData;
+type Outputs = Record<string, Output> | readonly Output[] | void | undefined;
+type OutputNames<R> = R extends readonly unknown[] ? `${number}` : R extends Record<string, unknown> ? Extract<keyof R, string> : string;
+
+/** A captured program: a QVM graph plus the outputs it names. */
+export class Circuit<K extends string = string> {
+  constructor(
+    private readonly graph: QvmGraph,
+    /** output name → event */
+    readonly outputs: ReadonlyArray<{ name: K; event: string }>,
+    readonly session?: Session<string>,
+  ) {}
+
+  /** The QVM graph (a copy). */
+  toGraph(): QvmGraph {
+    return structuredClone(this.graph);
+  }
+  /** JSON form (`JSON.stringify(circuit)` gives the graph). */
+  toJSON(): QvmGraph {
+    return this.toGraph();
+  }
+  /** Writes the graph as JSON. */
+  save(path: string): void {
+    writeFileSync(path, JSON.stringify(this.graph, null, 2) + "\n");
+  }
+  /** Named angle parameters the graph uses. */
+  get params(): string[] {
+    return ((this.graph.metadata?.params as string[]) ?? []).slice();
+  }
+  /** The graph with every angle expression evaluated under `params` (what `run` submits). */
+  bind(params: Record<string, number> = {}): QvmGraph {
+    const g = this.toGraph();
+    for (const nd of g.program.nodes) {
+      if (!nd.args || nd.op === "ALLOC_LQ") continue;
+      for (const [k, v] of Object.entries(nd.args)) {
+        if (typeof v === "string" && ["theta", "phi", "lambda", "angle"].includes(k)) nd.args[k] = evalAngle(v, params, `${nd.id}.args.${k}`);
+      }
+    }
+    if (g.metadata) g.metadata = { ...g.metadata, bound: params };
+    return g;
+  }
+  /** OpenQASM 3 text. */
+  toQasm3(): string {
+    return toQasm3(this.graph);
+  }
+
+  /** Submits the graph with shots (q_submit, then q_wait) and returns typed counts. */
+  async run(opts: RunOptions = {}): Promise<Counts<K>> {
+    const s = this.session;
+    if (!s) throw new QmkError("INVALID_PARAMS", "this circuit was captured without a session; use circuit(session, …)", { field: "session" });
+    await s.sync();
+    const shots = opts.shots ?? 1024;
+    const graph = this.bind(opts.params);
+    const sub = await s.call("q_submit", {
+      graph,
+      policy: { shots, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.priority !== undefined ? { priority: opts.priority } : {}) },
+    });
+    const jobId = String(sub.job_id);
+    const r = await s.call("q_wait", { job_id: jobId, timeout_ms: opts.timeoutMs ?? 60_000 });
+    const res = r?.result ?? r;
+    const raw: Record<string, number> = res?.counts ?? {};
+    const status = r?.status ?? res?.status;
+    if (status && !["completed", "COMPLETED", "done", "succeeded"].includes(String(status)) && !res?.counts) {
+      throw new QmkError("INTERNAL_ERROR", `job ${jobId} ended ${status}: ${JSON.stringify(r?.error ?? res?.error ?? null)}`, { job: jobId });
+    }
+    const events: string[] = res?.events_order ?? res?.eventOrder ?? this.graph.resources.events;
+    // project onto the named outputs
+    const idx = this.outputs.map((o) => events.indexOf(o.event));
+    const counts: Record<string, number> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      const key = idx.map((i) => k[i]).join("");
+      counts[key] = (counts[key] ?? 0) + v;
+    }
+    return new Counts<K>(
+      this.outputs.map((o) => o.name),
+      counts,
+      res?.shots ?? shots,
+      jobId,
+    );
+  }
+}
+
+/**
+ * Captures `program` as a QVM graph for `session`'s tenant (or a bare
+ * tenant name, offline). Return measured qubits or bits (an object or an
+ * array) to name the outputs of the counts; by default every measurement
+ * is an output, named by its event.
+ */
+export function circuit<T extends string, R extends Outputs>(
+  session: Session<T> | T,
+  program: (s: QubitSource<T>) => R,
+): Circuit<R extends void | undefined ? string : OutputNames<R>> {
+  const tenant = (typeof session === "string" ? session : session.tenant) as T;
+  const b = new CaptureBuilder<T>(tenant);
+  const ret = program(b) as unknown;
+  const outputs: { name: string; event: string }[] = [];
+  const eventOf = (v: unknown, name: string): string => {
+    if (v instanceof BitImpl) return v.event;
+    if (v instanceof QubitImpl) return v.bit.event;
+    throw new QmkError("INVALID_PARAMS", `output ${name} is not a measured qubit or a Bit`, { field: name });
+  };
+  if (ret === undefined || ret === null) {
+    for (const e of b.events) outputs.push({ name: e, event: e });
+  } else if (Array.isArray(ret)) {
+    ret.forEach((v, i) => outputs.push({ name: String(i), event: eventOf(v, String(i)) }));
+  } else if (typeof ret === "object") {
+    for (const [k, v] of Object.entries(ret as Record<string, unknown>)) outputs.push({ name: k, event: eventOf(v, k) });
+  }
+  const graph = b.graph();
+  graph.metadata = { ...graph.metadata, outputs: Object.fromEntries(outputs.map((o) => [o.name, o.event])) };
+  return new Circuit(graph, outputs as any, typeof session === "string" ? undefined : (session as Session<string>));
+}
+
+/* ---- OpenQASM 3 --------------------------------------------------------- */
+
+const QASM_GATE: Record<string, string> = {
+  APPLY_H: "h", APPLY_X: "x", APPLY_Y: "y", APPLY_Z: "z", APPLY_S: "s", APPLY_SDG: "sdg", APPLY_T: "t", APPLY_TDG: "tdg",
+  APPLY_RX: "rx", APPLY_RY: "ry", APPLY_RZ: "rz", APPLY_U: "U", APPLY_CNOT: "cx", APPLY_CZ: "cz", APPLY_SWAP: "swap",
+  APPLY_CPHASE: "cp", TELEPORT_CNOT: "cx",
+};
+
+function qasmAngle(v: unknown): string {
+  if (typeof v === "number") return String(v);
+  return `(${String(v)})`;
+}
+
+export function toQasm3(g: QvmGraph): string {
+  const qi = new Map(g.resources.vqs.map((v, i) => [v, i]));
+  const ci = new Map(g.resources.events.map((e, i) => [e, i]));
+  const q = (v: string) => `q[${qi.get(v)}]`;
+  const c = (e: string) => `c[${ci.get(e)}]`;
+  const params = (g.metadata?.params as string[] | undefined) ?? [];
+  const out: string[] = ["OPENQASM 3.0;", 'include "stdgates.inc";'];
+  for (const p of params) out.push(`input float[64] ${p};`);
+  out.push(`qubit[${g.resources.vqs.length}] q;`);
+  if (g.resources.events.length) out.push(`bit[${g.resources.events.length}] c;`);
+  for (const nd of g.program.nodes) {
+    const vs = nd.vqs ?? [];
+    const a = nd.args ?? {};
+    const lines: string[] = [];
+    const gname = QASM_GATE[nd.op];
+    if (gname) {
+      const ps =
+        nd.op === "APPLY_U" ? `(${qasmAngle(a.theta)}, ${qasmAngle(a.phi)}, ${qasmAngle(a.lambda)})` : a.theta !== undefined ? `(${qasmAngle(a.theta)})` : "";
+      lines.push(`${gname}${ps} ${vs.map(q).join(", ")};${nd.op === "TELEPORT_CNOT" ? " // TELEPORT_CNOT (gate teleportation)" : ""}`);
+    } else {
+      switch (nd.op) {
+        case "ALLOC_LQ":
+          lines.push(`// ${nd.id}: ALLOC_LQ ${vs.map(q).join(", ")} profile ${String(a.profile ?? "")}`);
+          break;
+        case "FREE_LQ":
+          lines.push(`// ${nd.id}: FREE_LQ ${vs.map(q).join(", ")}`);
+          break;
+        case "RESET":
+          lines.push(`reset ${q(vs[0])};`);
+          break;
+        case "INJECT_T_STATE":
+          lines.push(`h ${q(vs[0])};`, `t ${q(vs[0])}; // INJECT_T_STATE`);
+          break;
+        case "MEASURE_Z":
+          lines.push(`${c(nd.produces![0])} = measure ${q(vs[0])};`);
+          break;
+        case "MEASURE_X":
+          lines.push(`h ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
+          break;
+        case "MEASURE_Y":
+          lines.push(`sdg ${q(vs[0])};`, `h ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
+          break;
+        case "MEASURE_ANGLE":
+          lines.push(`ry(-${qasmAngle(a.angle)}) ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
+          break;
+        case "MEASURE_BELL": {
+          // kernel convention: events = (zParity, xParity)
+          const [e0, e1] = nd.produces ?? [];
+          lines.push(`cx ${q(vs[0])}, ${q(vs[1])};`, `h ${q(vs[0])};`, `${c(e1)} = measure ${q(vs[0])};`, `${c(e0)} = measure ${q(vs[1])};`);
+          break;
+        }
+        default:
+          lines.push(`// ${nd.id}: ${nd.op} (no OpenQASM 3 equivalent)`);
+      }
+    }
+    if (nd.guard) out.push(`if (${c(nd.guard.event)} == ${nd.guard.equals}) { ${lines.join(" ")} }`);
+    else out.push(...lines);
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,88 @@
+// QMK typed quantum DSL — public surface (names fixed by docs/CONTRACTS.md).
+//
+//   const conn = await qmk.local();                 // embedded kernel, ./.qmk
+//   const alice = await conn.tenant("alice");       // Session<"alice">
+//   const q = alice.qubit();                        // Qubit<"alice">
+//   h(q); q.s().rz(0.3);                            // gates: free functions or fluent
+//   measure(q);                                     // q: Qubit<"alice"> & Measured
+//   q.outcome;                                      // 0 | 1 (only on the measured type)
+//   x(q);   // compile error: … 'Qubit<"alice"> & Measured' is not assignable to … 'Live' …
+//
+// See dsl/README.md for eager vs queued execution and capture mode.
+import { QmkError } from "./errors.js";
+import { Connection, type Session } from "./session.js";
+import { EmbeddedTransport, type KernelLike } from "./transport/embedded.js";
+import { JsonRpcTransport } from "./transport/jsonrpc.js";
+import type { Transport } from "./transport/types.js";
+
+export * from "./types.js";
+export * from "./ops.js";
+export { circuit, Circuit, Counts, toQasm3, type QvmGraph, type QvmNode, type RunOptions } from "./capture.js";
+export {
+  Connection,
+  DEFAULT_PROFILE,
+  DEFAULT_RIGHTS,
+  type Session,
+  type QubitSource,
+  type Register,
+  type SessionLike,
+  type ChannelOptions,
+  type TenantOptions,
+} from "./session.js";
+export { QmkError, isQmkError, ErrorCodes, type ErrorName } from "./errors.js";
+export { JsonRpcTransport } from "./transport/jsonrpc.js";
+export { EmbeddedTransport, type KernelLike } from "./transport/embedded.js";
+export type { Transport } from "./transport/types.js";
+
+export interface LocalOptions {
+  /** data directory (default `QMK_DATA_DIR` or `./.qmk`) */
+  dataDir?: string;
+  /** keep everything in memory (tests, notebooks that should leave no trace) */
+  inMemory?: boolean;
+  seed?: number;
+  rootSecret?: Uint8Array;
+  /** queue ops and require `await session.sync()` even in-process (to test remote semantics) */
+  queued?: boolean;
+  /** use this kernel instead of creating one */
+  kernel?: KernelLike;
+}
+
+export interface ConnectOptions {
+  timeoutMs?: number;
+}
+
+// Resolved at run time so that type-checking the DSL (e.g. by tslab's
+// TS 5.0) does not pull in the whole kernel.
+const KERNEL_MODULE = "../kernel/index.js";
+
+async function local(opts: LocalOptions = {}): Promise<Connection> {
+  let kernel = opts.kernel;
+  if (!kernel) {
+    const mod: any = await import(/* @vite-ignore */ KERNEL_MODULE);
+    if (typeof mod.createKernel !== "function") throw new QmkError("INTERNAL_ERROR", "kernel/index.js has no createKernel", {});
+    const dataDir = opts.dataDir ?? process.env.QMK_DATA_DIR ?? "./.qmk";
+    kernel = (await mod.createKernel({
+      ...(opts.inMemory ? { inMemory: true } : { dataDir }),
+      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+      ...(opts.rootSecret ? { rootSecret: opts.rootSecret } : {}),
+    })) as KernelLike;
+  }
+  const t = new EmbeddedTransport(kernel, !opts.kernel);
+  return new Connection(t, kernel.adminToken, { queued: opts.queued });
+}
+
+async function connect(socketOrUrl: string, token: string, opts: ConnectOptions = {}): Promise<Connection> {
+  const t = await JsonRpcTransport.connect(socketOrUrl, opts);
+  return new Connection(t, token);
+}
+
+/** A connection over any transport (tests, custom embeddings). */
+function over(transport: Transport, token?: string, opts: { queued?: boolean } = {}): Connection {
+  return new Connection(transport, token ?? transport.adminToken, opts);
+}
+
+/** Session factory. */
+export const qmk = { local, connect, over };
+export default qmk;
+
+export type { Session as TenantSession };

@@ -1,0 +1,447 @@
+// Eager sessions: each DSL operation becomes a q_* call on the kernel.
+//
+// Two execution disciplines (see docs in dsl/README.md):
+//  - synchronous — the transport has `callSync` (embedded kernel): every op
+//    runs immediately, errors throw at the call site, and `q.outcome` is
+//    available right after `measure(q)`.
+//  - queued — a remote transport (`qmk.connect`): ops are queued in program
+//    order and sent one after the other; `await session.sync()` waits for
+//    them and throws the first error. Reading an outcome before `sync()`
+//    throws a clear error (it is not known yet).
+import { QmkError } from "./errors.js";
+import { evalAngle } from "./angles.js";
+import { BitImpl, LoanImpl, QubitImpl, checkState, asQubit, type Backend, type ChannelLike, type Operand } from "./runtime.js";
+import type { Transport } from "./transport/types.js";
+import type {
+  Angle,
+  Basis,
+  Channel,
+  ChannelRequest,
+  LiteralTenant,
+  Live,
+  Loan,
+  Qubit,
+  Right,
+  Tuple,
+} from "./types.js";
+
+export const DEFAULT_PROFILE = "logical:Surface(d=3)";
+
+/** A fixed-size group of qubits: a tuple (typed indexing: `reg[5]` on a size-3 register is a compile error). */
+export type Register<T extends string, N extends number> = Tuple<Qubit<T>, N> & { readonly size: N };
+
+/** What both an eager session and a capture builder offer a program. */
+export interface QubitSource<T extends string> {
+  readonly tenant: T;
+  readonly mode: "eager" | "capture";
+  /** one fresh qubit in |0⟩ */
+  qubit(profile?: string): Qubit<T>;
+  /** n fresh qubits (a tuple when n is a literal) */
+  alloc<N extends number>(n: N, profile?: string): Tuple<Qubit<T>, N>;
+  /** a register: n fresh qubits with a `size` */
+  register<N extends number>(n: N, profile?: string): Register<T, N>;
+}
+
+export interface ChannelOptions {
+  maxUses?: number;
+  /** absolute expiry, ms since epoch */
+  expiresAt?: number;
+}
+
+function makeTuple<T>(items: T[], size: number): T[] & { size: number } {
+  const arr = items as T[] & { size: number };
+  Object.defineProperty(arr, "size", { value: size, enumerable: false });
+  return arr;
+}
+
+interface Guard {
+  bit: BitImpl;
+  equals: 0 | 1;
+}
+
+class ChannelImpl implements ChannelLike {
+  revoked = false;
+  constructor(
+    readonly session: EagerSession<string>,
+    readonly from: string,
+    readonly to: string,
+    readonly id: string,
+  ) {}
+  async revoke(): Promise<void> {
+    await this.session.sync();
+    await this.session.transport.call("q_revoke_channel", { session_id: this.session.sessionId, channel: this.id });
+    this.revoked = true;
+  }
+  async status(): Promise<unknown> {
+    return this.session.transport.call("q_chan_status", { session_id: this.session.sessionId, channel: this.id });
+  }
+  toString(): string {
+    return `Channel<${JSON.stringify(this.from)}, ${JSON.stringify(this.to)}>(${this.id.slice(0, 12)}…)`;
+  }
+}
+
+export class EagerSession<T extends string> implements Backend, Session<T> {
+  readonly mode = "eager" as const;
+  private queue: Promise<void> = Promise.resolve();
+  private asyncError: unknown = undefined;
+  private guards: Guard[] = [];
+  private nQubits = 0;
+  private nEvents = 0;
+  /** Parameter bindings used to evaluate angle expressions in eager ops. */
+  params: Record<string, number> = {};
+
+  constructor(
+    readonly transport: Transport,
+    readonly sessionId: string,
+    readonly tenant: T,
+    /** kernel tenant id (what peers name in channel requests) */
+    readonly tenantId: string,
+    readonly token: string,
+    private readonly forceQueued = false,
+  ) {}
+
+  /** true when ops run synchronously (embedded kernel) */
+  get synchronous(): boolean {
+    return !this.forceQueued && typeof this.transport.callSync === "function";
+  }
+
+  /* ---- execution ---- */
+
+  private exec(method: string, params: () => Record<string, unknown>, onResult?: (r: any) => void, waitFor: Promise<unknown>[] = []): void {
+    if (this.synchronous) {
+      const r = this.transport.callSync!(method, params());
+      onResult?.(r);
+      return;
+    }
+    const guards = this.guards.slice();
+    this.queue = this.queue.then(async () => {
+      if (this.asyncError !== undefined) return;
+      try {
+        if (!guards.every((g) => g.bit._value === g.equals)) return;
+        await Promise.all(waitFor);
+        const r = await this.transport.call(method, params());
+        onResult?.(r);
+      } catch (e) {
+        this.asyncError = e;
+      }
+    });
+  }
+
+  /** Waits for queued operations; throws the first error any of them raised. No-op when synchronous. */
+  async sync(): Promise<void> {
+    await this.queue;
+    if (this.asyncError !== undefined) {
+      const e = this.asyncError;
+      this.asyncError = undefined;
+      throw e;
+    }
+  }
+
+  /** Raw q_* call with this session's id (after the queue drains). */
+  async call(method: string, params: Record<string, unknown> = {}): Promise<any> {
+    await this.sync();
+    return this.transport.call(method, { session_id: this.sessionId, ...params });
+  }
+
+  private pendingMessage(label: string): () => string {
+    return () =>
+      this.synchronous
+        ? `outcome of ${label} is not available (the measurement did not run)`
+        : `outcome of ${label} is not known yet: this session talks to a remote kernel, so operations are queued — \`await session.sync()\` before reading outcomes`;
+  }
+
+  private angle(a: Angle, field: string): number {
+    return evalAngle(a, this.params, field);
+  }
+
+  private noConsumeInGuard(fn: string): void {
+    if (this.guards.length > 0) {
+      throw new QmkError(
+        "INVALID_PARAMS",
+        `${fn} inside ifOne/ifZero is not supported on a queued (remote) session: its effect on the qubit's state would depend on an outcome not known yet`,
+        { field: "condition" },
+      );
+    }
+  }
+
+  /* ---- Backend ---- */
+
+  allocate(n: number, profile = DEFAULT_PROFILE): QubitImpl[] {
+    if (!Number.isInteger(n) || n < 1) throw new QmkError("INVALID_PARAMS", "alloc: n must be a positive integer", { field: "n" });
+    this.noConsumeInGuard("alloc");
+    const qs = Array.from({ length: n }, () => new QubitImpl(this, `q${this.nQubits++}`));
+    this.exec(
+      "q_alloc",
+      () => ({ session_id: this.sessionId, n, profile }),
+      (r) => {
+        const vqs: string[] = r?.vqs ?? [];
+        qs.forEach((q, i) => (q.vq = vqs[i]));
+      },
+    );
+    return qs;
+  }
+
+  apply(op: string, operands: Operand[], args: Record<string, Angle>, channel?: ChannelLike): void {
+    const numeric: Record<string, number> = {};
+    for (const [k, v] of Object.entries(args)) numeric[k] = this.angle(v, `args.${k}`);
+    const loans = operands.filter((o): o is LoanImpl => o instanceof LoanImpl);
+    this.exec(
+      "q_apply",
+      () => ({
+        session_id: this.sessionId,
+        op,
+        vqs: operands.map((o) => (o instanceof LoanImpl ? o.handle : o.vq)),
+        ...(Object.keys(numeric).length ? { args: numeric } : {}),
+        ...(channel ? { channel: channel.id } : {}),
+      }),
+      undefined,
+      loans.map((l) => l.ready),
+    );
+  }
+
+  measure(q: QubitImpl, basis: Basis): BitImpl {
+    this.noConsumeInGuard("measure");
+    const bit = new BitImpl(this, `m${this.nEvents++}`, this.pendingMessage(q.label));
+    const b = typeof basis === "object" ? { basis: "ANGLE", angle: this.angle(basis.angle, "angle") } : { basis };
+    this.exec("q_measure", () => ({ session_id: this.sessionId, vq: q.vq, ...b }), (r) => (bit._value = r?.outcome as 0 | 1));
+    return bit;
+  }
+
+  measureBell(a: QubitImpl, b: QubitImpl): [BitImpl, BitImpl] {
+    this.noConsumeInGuard("measureBell");
+    const ba = new BitImpl(this, `m${this.nEvents++}`, this.pendingMessage(a.label));
+    const bb = new BitImpl(this, `m${this.nEvents++}`, this.pendingMessage(b.label));
+    this.exec(
+      "q_apply",
+      () => ({ session_id: this.sessionId, op: "MEASURE_BELL", vqs: [a.vq, b.vq] }),
+      (r) => {
+        const o: number[] = r?.outcomes ?? [];
+        ba._value = o[0] as 0 | 1;
+        bb._value = o[1] as 0 | 1;
+      },
+    );
+    return [ba, bb];
+  }
+
+  reset(q: QubitImpl): void {
+    this.noConsumeInGuard("reset");
+    this.exec("q_reset", () => ({ session_id: this.sessionId, vq: q.vq, vqs: [q.vq] }));
+  }
+
+  free(qs: QubitImpl[]): void {
+    this.noConsumeInGuard("free");
+    this.exec("q_release", () => ({ session_id: this.sessionId, vqs: qs.map((q) => q.vq) }));
+  }
+
+  cond(bit: BitImpl, equals: 0 | 1, fn: () => void): void {
+    if (this.synchronous || bit.known) {
+      if (bit.value === equals) fn();
+      return;
+    }
+    this.guards.push({ bit, equals });
+    try {
+      fn();
+    } finally {
+      this.guards.pop();
+    }
+  }
+
+  /* ---- QubitSource ---- */
+
+  qubit(profile?: string): Qubit<T> {
+    return this.allocate(1, profile)[0] as unknown as Qubit<T>;
+  }
+  alloc<N extends number>(n: N, profile?: string): Tuple<Qubit<T>, N> {
+    return makeTuple(this.allocate(n, profile), n) as unknown as Tuple<Qubit<T>, N>;
+  }
+  register<N extends number>(n: N, profile?: string): Register<T, N> {
+    return makeTuple(this.allocate(n, profile), n) as unknown as Register<T, N>;
+  }
+
+  /* ---- channels ---- */
+
+  /** Asks `peer` for a channel (q_request_channel). The peer approves with `peer.approve(req)`. */
+  async requestChannel<B extends string>(
+    peer: SessionLike<B> | LiteralTenant<B>,
+    opts: ChannelOptions = {},
+  ): Promise<ChannelRequest<T, B>> {
+    await this.sync();
+    const peerName = (typeof peer === "string" ? peer : (peer as SessionLike<B>).tenant) as B;
+    const peerId = typeof peer === "string" ? peer : (peer as SessionLike<B>).tenantId;
+    const maxUses = opts.maxUses ?? 1;
+    const r = await this.transport.call("q_request_channel", {
+      session_id: this.sessionId,
+      peer: peerId,
+      max_uses: maxUses,
+      ...(opts.expiresAt !== undefined ? { expires_at: opts.expiresAt } : {}),
+    });
+    return { from: this.tenant, to: peerName, requestId: String(r?.request_id), maxUses };
+  }
+
+  /** Approves a request addressed to this tenant: a `Channel<A, T>` both tenants signed. */
+  async approve<A extends string>(req: ChannelRequest<A, T>): Promise<Channel<A, T>> {
+    if (req.to !== this.tenant) {
+      throw new QmkError("CHANNEL_UNAUTHORIZED", `request is addressed to "${req.to}", not "${this.tenant}"`, { field: "request_id" });
+    }
+    await this.sync();
+    const r = await this.transport.call("q_approve_channel", { session_id: this.sessionId, request_id: req.requestId, approve: true });
+    const id = String(r?.channel ?? r?.channel_id);
+    return new ChannelImpl(this as EagerSession<string>, req.from, req.to, id) as unknown as Channel<A, T>;
+  }
+
+  /** Rejects a channel request. */
+  async reject<A extends string>(req: ChannelRequest<A, T>): Promise<void> {
+    await this.sync();
+    await this.transport.call("q_approve_channel", { session_id: this.sessionId, request_id: req.requestId, approve: false });
+  }
+
+  /**
+   * Lends one of this tenant's live qubits to a channel for ONE operation
+   * (q_lend_qubit): the returned `Loan<T>` is the cross-tenant operand the
+   * peer passes to `cx(own, loan, ch)`.
+   */
+  lend<P extends string>(q: Live<T>, ch: Channel<P, T> | Channel<T, P>): Loan<T> {
+    const qi = asQubit(q, "lend");
+    checkState(qi, "gate", "lend");
+    if (qi.backend !== (this as Backend)) throw new QmkError("ACCESS_DENIED", "lend: not this session's qubit", { field: "vq" });
+    const chi = ch as unknown as ChannelLike;
+    if (!chi || typeof chi.id !== "string") throw new QmkError("INVALID_PARAMS", "lend: expected a Channel", { field: "channel" });
+    if (chi.from !== this.tenant && chi.to !== this.tenant) {
+      throw new QmkError("CHANNEL_UNAUTHORIZED", `lend: channel ${chi.from}→${chi.to} does not involve "${this.tenant}"`, { field: "channel" });
+    }
+    if (this.synchronous) {
+      const r = this.transport.callSync!("q_lend_qubit", { session_id: this.sessionId, channel: chi.id, vq: qi.vq });
+      return new LoanImpl(this.tenant, chi, qi, String(r?.loan)) as unknown as Loan<T>;
+    }
+    let resolve!: (h: string) => void;
+    let reject!: (e: unknown) => void;
+    const ready = new Promise<string>((res, rej) => ((resolve = res), (reject = rej)));
+    this.queue = this.queue.then(async () => {
+      try {
+        const r = await this.transport.call("q_lend_qubit", { session_id: this.sessionId, channel: chi.id, vq: qi.vq });
+        resolve(String(r?.loan));
+      } catch (e) {
+        reject(e);
+        this.asyncError ??= e;
+      }
+    });
+    return new LoanImpl(this.tenant, chi, qi, ready) as unknown as Loan<T>;
+  }
+
+  /** Entanglement components touching this tenant (q_components). */
+  components(): Promise<unknown> {
+    return this.call("q_components");
+  }
+
+  toString(): string {
+    return `Session<${JSON.stringify(this.tenant)}>(${this.synchronous ? "sync" : "queued"})`;
+  }
+}
+
+/** Minimal view of a session, for channel peers. */
+export interface SessionLike<T extends string> {
+  readonly tenant: T;
+  readonly tenantId: string;
+}
+
+/** The public type of an eager tenant session. */
+export interface Session<T extends string>
+  extends QubitSource<T>,
+    SessionLike<T> {
+  readonly mode: "eager";
+  readonly sessionId: string;
+  readonly token: string;
+  readonly synchronous: boolean;
+  params: Record<string, number>;
+  sync(): Promise<void>;
+  call(method: string, params?: Record<string, unknown>): Promise<any>;
+  requestChannel<B extends string>(peer: SessionLike<B> | LiteralTenant<B>, opts?: ChannelOptions): Promise<ChannelRequest<T, B>>;
+  approve<A extends string>(req: ChannelRequest<A, T>): Promise<Channel<A, T>>;
+  reject<A extends string>(req: ChannelRequest<A, T>): Promise<void>;
+  lend<P extends string>(q: Live<T>, ch: Channel<P, T> | Channel<T, P>): Loan<T>;
+  components(): Promise<unknown>;
+}
+
+
+export interface TenantOptions {
+  rights?: Right[];
+  quota?: Record<string, number>;
+}
+
+export const DEFAULT_RIGHTS: Right[] = ["CAP_ALLOC", "CAP_MEASURE", "CAP_LINK", "CAP_TELEPORT", "CAP_MAGIC"];
+
+/** A connection to a kernel (embedded or remote); hands out tenant sessions. */
+export class Connection {
+  private adminSessionId: string | undefined;
+  private readonly tokens = new Map<string, { token: string; tenantId: string }>();
+  private readonly sessions: EagerSession<string>[] = [];
+
+  constructor(
+    readonly transport: Transport,
+    /** admin token (embedded kernel: from the kernel; remote: the token given to connect) */
+    readonly token: string | undefined,
+    private readonly opts: { queued?: boolean } = {},
+  ) {}
+
+  private async adminSession(): Promise<string> {
+    if (this.adminSessionId) return this.adminSessionId;
+    if (!this.token) throw new QmkError("AUTH_FAILED", "this connection has no admin token", { field: "token" });
+    const r = await this.transport.call("q_negotiate_caps", { token: this.token });
+    this.adminSessionId = String(r.session_id);
+    return this.adminSessionId;
+  }
+
+  /**
+   * A session of tenant `name` (created with `rights` if missing; needs the
+   * admin token). The name must be a string literal: it becomes the brand of
+   * every qubit the session allocates.
+   */
+  async tenant<T extends string>(name: LiteralTenant<T>, opts: TenantOptions = {}): Promise<Session<T>> {
+    const tenant = name as unknown as T;
+    if (typeof tenant !== "string" || tenant.length === 0) {
+      throw new QmkError("INVALID_PARAMS", "tenant name must be a non-empty string", { field: "name" });
+    }
+    let entry = this.tokens.get(tenant);
+    if (!entry) {
+      const admin = await this.adminSession();
+      const r = await this.transport.call("q_create_tenant", {
+        session_id: admin,
+        name: tenant,
+        rights: opts.rights ?? DEFAULT_RIGHTS,
+        ...(opts.quota ? { quota: opts.quota } : {}),
+      });
+      entry = { token: String(r.token), tenantId: String(r.tenant_id ?? tenant) };
+      this.tokens.set(tenant, entry);
+    }
+    return this.session(entry.token, tenant, entry.tenantId);
+  }
+
+  /** A session from a tenant token (q_negotiate_caps). */
+  async session<T extends string = string>(token: string, tenant?: T, tenantId?: string): Promise<Session<T>> {
+    const r = await this.transport.call("q_negotiate_caps", { token });
+    const name = (tenant ?? r.tenant ?? r.tenant_name ?? r.tenant_id ?? "unknown") as T;
+    const s = new EagerSession<T>(
+      this.transport,
+      String(r.session_id),
+      name,
+      String(tenantId ?? r.tenant_id ?? name),
+      token,
+      this.opts.queued ?? false,
+    );
+    this.sessions.push(s as EagerSession<string>);
+    return s;
+  }
+
+  /** Raw call on the transport. */
+  call(method: string, params: Record<string, unknown> = {}): Promise<any> {
+    return this.transport.call(method, params);
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sessions) await s.sync().catch(() => {});
+    await this.transport.close?.();
+  }
+}
+
+export { ChannelImpl };
+export type { Basis };
