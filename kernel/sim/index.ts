@@ -13,6 +13,8 @@
 import { QmkError } from "../errors.js";
 import { isGateName, matrix1, paramCount, TWO_QUBIT, type GateName } from "./gates.js";
 import { jsKernels } from "./kernels/js.js";
+import { wasmAvailable, wasmKernels } from "./kernels/wasm.js";
+import type { WasmMemory } from "./wasm-api.js";
 import type { Kernels } from "./kernels/types.js";
 import { collapse, compact, marginal, permuted, prob1, purity } from "./measure.js";
 import { lowerGate, runOp, type Op } from "./ops.js";
@@ -39,13 +41,11 @@ function bad(msg: string, field: string): never {
   throw new QmkError("INVALID_PARAMS", msg, { field });
 }
 
-let defaultKernels: Kernels = jsKernels;
-/** Installs the kernel set used by Simulators created with kernels: "auto". */
-export function setDefaultKernels(k: Kernels): void { defaultKernels = k; }
-
 export class Simulator {
   private readonly store: StateStore;
-  private readonly k: Kernels;
+  private k: Kernels;
+  private readonly useWasm: boolean;
+  private kMem: WasmMemory | null = null; // the memory the WASM instance is bound to
   private readonly fuser: Fuser;
   private ids: number[] = []; // ids[bit] = id, ascending
   private nextId = 0;
@@ -58,15 +58,16 @@ export class Simulator {
     const max = opts.maxQubits ?? MAX_QUBITS;
     if (!Number.isInteger(max) || max < 0 || max > MAX_QUBITS) bad(`maxQubits must be an integer in 0..${MAX_QUBITS}`, "maxQubits");
     this.store = new StateStore(max);
-    this.k = opts.kernels === "js" ? jsKernels : defaultKernels;
-    if (opts.kernels === "wasm" && this.k.name !== "wasm") bad("WASM kernels unavailable", "kernels");
+    this.useWasm = opts.kernels !== "js" && wasmAvailable();
+    if (opts.kernels === "wasm" && !this.useWasm) bad("WASM SIMD kernels unavailable", "kernels");
+    this.k = jsKernels;
     this.fuser = new Fuser(opts.fusion ?? true);
     this.rng = mulberry32(opts.seed ?? 0);
   }
 
   get numQubits(): number { return this.ids.length; }
   /** name of the kernel path in use ("js" | "wasm") */
-  get kernelName(): string { return this.k.name; }
+  get kernelName(): string { return this.useWasm ? "wasm" : "js"; }
 
   qubitIds(): number[] { return [...this.ids]; }
 
@@ -260,6 +261,11 @@ export class Simulator {
   }
 
   private apply(op: Op): void {
+    if (this.useWasm && this.kMem !== this.store.memory) {
+      // the store moved to a new memory (grow beyond it / shrink): rebind
+      this.kMem = this.store.memory;
+      this.k = wasmKernels(this.kMem);
+    }
     runOp(this.k, this.store.view, this.store.n, op);
   }
 

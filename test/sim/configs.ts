@@ -4,6 +4,6 @@ import type { SimulatorOptions } from "../../kernel/sim/index.js";
 export const configs: { name: string; opts: SimulatorOptions }[] = [
   { name: "js, unfused", opts: { kernels: "js", fusion: false } },
   { name: "js, fused", opts: { kernels: "js", fusion: true } },
-  { name: "auto, unfused", opts: { fusion: false } },
-  { name: "auto, fused", opts: { fusion: true } },
+  { name: "wasm, unfused", opts: { kernels: "wasm", fusion: false } },
+  { name: "wasm, fused", opts: { kernels: "wasm", fusion: true } },
 ];

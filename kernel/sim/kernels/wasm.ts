@@ -1,0 +1,172 @@
+// WebAssembly SIMD kernels, generated as bytes at run time (kernels/wasm-asm.ts).
+// One complex amplitude = one f64x2 (re, im) — the interleaved layout of
+// state.ts — so a complex product a·x is R·x + I'·swap(x) with R = (a.re, a.re),
+// I' = (−a.im, a.im): two multiplies, one add, one lane shuffle.
+//
+// Every kernel shares one loop nest over the state, with the index geometry
+// computed in JS (geometry1/geometry2) and passed as i32 arguments:
+//   for n1 outer blocks (stride s1) × n2 middle blocks (stride s2):
+//     for p in [base, base + L) step `step`: body(p + offsets)
+// Byte offsets are u32 (the state may fill all 4 GiB); loops compare with
+// `!=`, so an end address of 2^32 that wraps to 0 still terminates.
+import type { Kernels } from "./types.js";
+import { F64, Fn, I32, module } from "./wasm-asm.js";
+import { WA, type WasmMemory } from "../wasm-api.js";
+
+const GEOM = 6; // n1, s1, n2, s2, L, step
+
+function kernel(name: string, nOffsets: number, nF64: number, body: (f: Fn, addr: number[], m: number[][]) => void): Fn {
+  const params = [...Array(GEOM + nOffsets).fill(I32), ...Array(nF64).fill(F64)];
+  const f = new Fn(name, params);
+  const [c1, c2, b1, b2, p, end] = [0, 0, 0, 0, 0, 0].map(() => f.local(I32));
+  const addr = Array.from({ length: nOffsets }, () => f.local(I32));
+  // matrix elements as (R, I') vector pairs, hoisted out of the loops
+  const m: number[][] = [];
+  for (let k = 0; k < nF64 / 2; k++) {
+    const R = f.local(0x7b), I = f.local(0x7b);
+    f.get(GEOM + nOffsets + 2 * k).splat().set(R);
+    f.v128(-1, 1).get(GEOM + nOffsets + 2 * k + 1).splat().fmul().set(I);
+    m.push([R, I]);
+  }
+  f.i32(0).set(b1).get(0).set(c1);
+  f.repeat(c1, () => {
+    f.get(b1).set(b2).get(2).set(c2);
+    f.repeat(c2, () => {
+      f.get(b2).tee(p).get(4).add().set(end);
+      f.loopTo(p, end, () => f.get(5), () => {
+        for (let k = 0; k < nOffsets; k++) f.get(p).get(GEOM + k).add().set(addr[k]);
+        body(f, addr, m);
+      });
+      f.get(b2).get(3).add().set(b2);
+    });
+    f.get(b1).get(1).add().set(b1);
+  });
+  return f;
+}
+
+/** pushes Σ_k m[k]·x_k for amplitude locals x (and their lane-swapped copies xs) */
+function dot(f: Fn, m: number[][], x: number[], xs: number[]): void {
+  x.forEach((_, k) => {
+    f.get(m[k][0]).get(x[k]).fmul().get(m[k][1]).get(xs[k]).fmul().fadd();
+    if (k > 0) f.fadd();
+  });
+}
+
+function loadSwapped(f: Fn, addr: number[]): { x: number[]; xs: number[] } {
+  const x = addr.map((a) => { const v = f.local(0x7b); f.load(a).set(v); return v; });
+  const xs = x.map((v) => { const s = f.local(0x7b); f.get(v).get(v).swapLanes().set(s); return s; });
+  return { x, xs };
+}
+
+/** 2×2 on the pair (addr0, addr1): used by m1 (uncontrolled) and c1 (offsets include the control bit). */
+function pairMatrix(name: string): Fn {
+  let out: number[] = [];
+  return kernel(name, 2, 8, (f, a, m) => {
+    if (out.length === 0) out = [f.local(0x7b), f.local(0x7b)];
+    const { x, xs } = loadSwapped(f, a);
+    dot(f, m.slice(0, 2), x, xs); f.set(out[0]);
+    dot(f, m.slice(2, 4), x, xs); f.set(out[1]);
+    f.store(a[0], out[0]).store(a[1], out[1]);
+  });
+}
+
+function buildModule(): Uint8Array {
+  const phase = kernel("phase", 1, 2, (f, a, m) => {
+    const { x, xs } = loadSwapped(f, a);
+    const o = f.local(0x7b);
+    dot(f, m, x, xs); f.set(o);
+    f.store(a[0], o);
+  });
+  const swap = kernel("swap", 2, 0, (f, a) => {
+    const v = f.local(0x7b), w = f.local(0x7b);
+    f.load(a[0]).set(v).load(a[1]).set(w);
+    f.store(a[0], w).store(a[1], v);
+  });
+  let outs: number[] = [];
+  const m2 = kernel("m2", 4, 32, (f, a, m) => {
+    if (outs.length === 0) outs = [0, 1, 2, 3].map(() => f.local(0x7b));
+    const { x, xs } = loadSwapped(f, a);
+    for (let r = 0; r < 4; r++) { dot(f, m.slice(4 * r, 4 * r + 4), x, xs); f.set(outs[r]); }
+    for (let r = 0; r < 4; r++) f.store(a[r], outs[r]);
+  });
+  return module([pairMatrix("pair"), phase, swap, m2]);
+}
+
+let cachedModule: object | null | undefined;
+
+function compiled(): object | null {
+  if (cachedModule !== undefined) return cachedModule;
+  try {
+    const bytes = buildModule();
+    cachedModule = WA && WA.validate(bytes) ? new WA.Module(bytes) : null;
+  } catch {
+    cachedModule = null; // no SIMD support: the JS path stays in use
+  }
+  return cachedModule;
+}
+
+export function wasmAvailable(): boolean {
+  return compiled() !== null;
+}
+
+/** raw exports, for worker threads that bind the same module to the shared memory */
+export type WasmExports = Record<"pair" | "phase" | "swap" | "m2", (...a: number[]) => void>;
+
+export function instantiate(memory: WasmMemory): WasmExports {
+  const mod = compiled();
+  if (!mod || !WA) throw new Error("WASM SIMD kernels unavailable");
+  return new WA.Instance(mod, { e: { m: memory } }).exports as unknown as WasmExports;
+}
+
+const P = (k: number) => 2 ** k;
+
+/** loop geometry for pairs across bit q: [n1, s1, n2, s2, L, step, offset of partner] */
+export function geometry1(n: number, q: number): number[] {
+  if (q === 0) return [1, 0, 1, 0, P(n + 4), 32, 16];
+  return [P(n - q - 1), P(q + 5), 1, 0, P(q + 4), 16, P(q + 4)];
+}
+
+/** loop geometry visiting every amplitude with bits a and b both 0 */
+export function geometry2(n: number, a: number, b: number): number[] {
+  const lo = Math.min(a, b), hi = Math.max(a, b);
+  if (lo === 0) return [P(n - hi - 1), P(hi + 5), 1, 0, P(hi + 4), 32];
+  return [P(n - hi - 1), P(hi + 5), P(hi - lo - 1), P(lo + 5), P(lo + 4), 16];
+}
+
+const off = (q: number) => P(q + 4);
+
+/** Kernels bound to one memory. `s` is ignored: the kernels address the memory directly. */
+export function wasmKernels(memory: WasmMemory): Kernels {
+  const e = instantiate(memory);
+  return {
+    name: "wasm",
+    m1(_s, n, q, m) {
+      const g = geometry1(n, q);
+      e.pair(g[0], g[1], g[2], g[3], g[4], g[5], 0, g[6], m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+    },
+    c1(_s, n, c, t, m) {
+      const g = geometry2(n, c, t);
+      e.pair(...g, off(c), off(c) + off(t), m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+    },
+    phase1(_s, n, q, re, im) {
+      const g = geometry1(n, q);
+      e.phase(g[0], g[1], g[2], g[3], g[4], g[5], g[6], re, im);
+    },
+    phase2(_s, n, a, b, re, im) {
+      e.phase(...geometry2(n, a, b), off(a) + off(b), re, im);
+    },
+    x(_s, n, q) {
+      const g = geometry1(n, q);
+      e.swap(g[0], g[1], g[2], g[3], g[4], g[5], 0, g[6]);
+    },
+    cnot(_s, n, c, t) {
+      e.swap(...geometry2(n, c, t), off(c), off(c) + off(t));
+    },
+    swap(_s, n, a, b) {
+      e.swap(...geometry2(n, a, b), off(a), off(b));
+    },
+    m2(_s, n, q0, q1, m) {
+      e.m2(...geometry2(n, q0, q1), 0, off(q0), off(q1), off(q0) + off(q1), ...m);
+    },
+  };
+}
