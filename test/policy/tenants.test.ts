@@ -213,6 +213,49 @@ describe("persistence", () => {
     r3.close();
   });
 
+  it("compaction to a snapshot preserves state and future allocation decisions", () => {
+    const dirA = tmpdir();
+    const r = TenantRegistry.open(dirA, { fsync: false, poolSize: 400 });
+    r.create("alice");
+    r.create("bob", { quota: { channels: 5 } });
+    r.create("gone");
+    const allocs = [r.allocateLogical("alice", 1, 50), r.allocateLogical("bob", 2, 40), r.allocateLogical("alice", 1, 30)];
+    r.releaseLogical(allocs[0].id);
+    r.allocateLogical("bob", 1, 20); // scrubs 20 of alice's old block
+    r.charge("bob", "channels", 3);
+    r.suspend("bob");
+    r.delete("gone");
+    r.create("gone", { reuseDeletedName: true });
+    r.close();
+    const dirB = tmpdir();
+    fs.copyFileSync(path.join(dirA, "tenants.jsonl"), path.join(dirB, "tenants.jsonl"));
+
+    const view = (x: TenantRegistry) => ({
+      tenants: x.list({ includeDeleted: true }),
+      allocs: x.list({ includeDeleted: true }).flatMap((t) => x.allocationsOf(t.id)),
+      owners: Array.from({ length: 400 }, (_, q) => x.pool.ownerOf(q) ?? (x.pool.isDirty(q) ? "~" : "")).join(","),
+      counters: [x.pool.free, x.pool.dirty, x.pool.scrubbedQubits, x.pool.scrubEvents],
+    });
+    const a = TenantRegistry.open(dirA, { fsync: false });
+    const b = TenantRegistry.open(dirB, { fsync: false, compactAfter: 0 });
+    expect(fs.readFileSync(path.join(dirB, "tenants.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
+    expect(view(b)).toEqual(view(a));
+    for (const x of [a, b]) {
+      x.resume("bob");
+      x.allocateLogical("alice", 1, 45);
+      x.releaseLogical(allocs[1].id);
+      x.allocateLogical("gone#2", 3, 11);
+      expectCode(() => x.create("gone"), "INVALID_PARAMS", "name");
+    }
+    expect(view(b)).toEqual(view(a));
+    const before = view(b);
+    a.close();
+    b.close();
+    const b2 = TenantRegistry.open(dirB, { fsync: false });
+    expect(view(b2)).toEqual(before);
+    b2.close();
+  });
+
   it("releaseLive after a restart frees qubit usage (blocks stay dirty until scrubbed) and keeps channels", () => {
     const dir = tmpdir();
     const r1 = TenantRegistry.open(dir, { fsync: false, poolSize: 300 });

@@ -119,6 +119,41 @@ export class PhysicalPool {
     return extents;
   }
 
+  /** Released-but-not-scrubbed qubits as runs (for a journal snapshot). */
+  dirtyExtents(): Extent[] {
+    const runs: Extent[] = [];
+    if (this.dirtyCount) for (let q = 0; q < this.size; q++) if (this.owner[q] === DIRTY) pushRun(runs, q);
+    return runs;
+  }
+
+  /** Rebuild from a snapshot: the cells must be free, or the snapshot is corrupt. */
+  restore(allocs: Array<{ id: string; tenant: string; extents: Extent[] }>, dirty: Extent[], counters: { scrubbedQubits: number; scrubEvents: number }): void {
+    if (this.freeCount !== this.size || this.slots.size) throw new QmkError("INTERNAL_ERROR", "pool restore needs an empty pool");
+    const mark = (extents: Extent[], value: number) => {
+      for (const [start, len] of extents) {
+        if (!(start >= 0 && len >= 1 && start + len <= this.size)) throw new QmkError("INTERNAL_ERROR", "pool snapshot extent out of range");
+        for (let q = start; q < start + len; q++) {
+          if (this.owner[q] !== CLEAN) throw new QmkError("INTERNAL_ERROR", `pool snapshot assigns physical qubit ${q} twice`);
+          this.owner[q] = value;
+        }
+        this.freeCount -= len;
+      }
+    };
+    for (const a of allocs) {
+      const slot = this.nextSlot++;
+      mark(a.extents, slot);
+      this.slots.set(slot, { id: a.id, tenant: a.tenant, extents: a.extents.map((e) => [e[0], e[1]] as Extent) });
+      this.slotOf.set(a.id, slot);
+    }
+    mark(dirty, DIRTY);
+    const d = dirty.reduce((n, e) => n + e[1], 0);
+    this.freeCount += d;
+    this.dirtyCount = d;
+    this.lowestFree = 0; // first-fit from 0 equals first-fit from any bound below the first free cell
+    this.scrubbed = counters.scrubbedQubits;
+    this.scrubs = counters.scrubEvents;
+  }
+
   /** Reset every dirty qubit now (e.g. when idle); returns how many were scrubbed. */
   scrubDirty(): number {
     if (this.dirtyCount === 0) return 0;

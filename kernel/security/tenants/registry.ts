@@ -60,7 +60,18 @@ export type TenantRecord =
   | { t: "palloc"; alloc: string; id: string; logical: number; perLogical: number; extents: Extent[] }
   | { t: "pfree"; alloc: string }
   | { t: "scrub" }
-  | { t: "releaseLive"; fields: UsageField[] };
+  | { t: "releaseLive"; fields: UsageField[] }
+  | { t: "snapshot"; tenants: TenantSnapshot[]; allocs: PhysicalAllocation[]; dirty: Extent[]; scrubbedQubits: number; scrubEvents: number; allocSeq: number };
+
+interface TenantSnapshot {
+  id: string;
+  name: string;
+  gen: number;
+  status: TenantStatus;
+  at: number;
+  quota: Quota;
+  usage: Usage;
+}
 
 export interface TenantRegistryOptions {
   /** physical qubits in the machine (default 100 000); fixed at first open */
@@ -69,6 +80,8 @@ export interface TenantRegistryOptions {
   clock?: () => number;
   /** every scrub (reset of released physical qubits before reuse) — feed to the audit log */
   onScrub?: (e: ScrubEvent) => void;
+  /** on open, rewrite the journal as one snapshot when it holds more records than this (default 10 000) */
+  compactAfter?: number;
 }
 
 interface Tenant {
@@ -116,6 +129,29 @@ export class TenantRegistry {
       this.replaying = false;
     }
     if (recordedSize === undefined) this.journal.append({ t: "pool", size });
+    else if (records.length > (opts.compactAfter ?? 10_000)) this.compact();
+  }
+
+  /** Rewrite the journal as a single snapshot of the current state (atomic). */
+  compact(): void {
+    const snap: TenantRecord = {
+      t: "snapshot",
+      tenants: [...this.tenants.values()].map((t) => ({
+        id: t.id,
+        name: t.name,
+        gen: t.generation,
+        status: t.status,
+        at: t.createdAt,
+        quota: t.quota,
+        usage: t.usage,
+      })),
+      allocs: [...this.allocs.values()],
+      dirty: this.pool.dirtyExtents(),
+      scrubbedQubits: this.pool.scrubbedQubits,
+      scrubEvents: this.pool.scrubEvents,
+      allocSeq: this.allocSeq,
+    };
+    this.journal.compact([{ t: "pool", size: this.pool.size }, snap]);
   }
 
   /** Registry persisted at `dir/tenants.jsonl`. */
@@ -318,6 +354,30 @@ export class TenantRegistry {
     switch (r.t) {
       case "pool":
         return;
+      case "snapshot": {
+        for (const t of r.tenants) {
+          this.tenants.set(t.id, {
+            id: t.id,
+            name: t.name,
+            generation: t.gen,
+            status: t.status,
+            createdAt: t.at,
+            quota: t.quota,
+            usage: t.usage,
+            allocations: new Set(),
+          });
+          const ids = this.byName.get(t.name) ?? [];
+          ids[t.gen - 1] = t.id;
+          this.byName.set(t.name, ids);
+        }
+        for (const a of r.allocs) {
+          this.allocs.set(a.id, a);
+          this.tenants.get(a.tenant)!.allocations.add(a.id);
+        }
+        this.pool.restore(r.allocs, r.dirty, r);
+        this.allocSeq = r.allocSeq;
+        return;
+      }
       case "create": {
         this.tenants.set(r.id, {
           id: r.id,
