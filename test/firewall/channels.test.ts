@@ -54,6 +54,26 @@ describe("ChannelManager: request / approve / reject", () => {
     expect(code(() => m.authorize(req, "alice", "bob", Date.now()))).toBe("CHANNEL_UNAUTHORIZED");
   });
 
+  it("the requester may withdraw a pending request", () => {
+    const m = memoryChannels();
+    const req = m.request("alice", "bob", { maxUses: 3 });
+    m.revoke("alice", req);
+    expect(m.status(req, "bob").state).toBe("revoked");
+    expect(code(() => m.approve("bob", req))).toBe("ALREADY_COMPLETED");
+  });
+
+  it("deleting a tenant closes all its channels and requests", () => {
+    const m = memoryChannels();
+    const a = openChannel(m, "alice", "bob");
+    const b = m.request("carol", "alice", { maxUses: 1 });
+    const other = openChannel(m, "bob", "carol");
+    expect(m.revokeAllOf("alice").sort()).toEqual([a, b].sort());
+    expect(m.status(a, "bob").state).toBe("revoked");
+    expect(m.status(b, "carol").state).toBe("revoked");
+    expect(m.status(other, "bob").state).toBe("active");
+    expect(m.activeCount("alice")).toBe(0);
+  });
+
   it("validates requests", () => {
     const m = memoryChannels();
     expect(code(() => m.request("alice", "alice", { maxUses: 1 }))).toBe("INVALID_PARAMS");

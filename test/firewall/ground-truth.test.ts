@@ -14,17 +14,18 @@ type Step =
   | { k: "g2"; g: GateName; i: number; j: number; th: number[] }
   | { k: "open_chan" | "teleport_cnot" | "bell"; i: number; j: number }
   | { k: "measure"; i: number; basis: "Z" | "X" | "Y" | number }
-  | { k: "reset" | "free"; i: number }
+  | { k: "reset"; i: number }
+  | { k: "free"; i: number }
   | { k: "alloc"; tenant: number };
 
 // Grid angles: fc.double shrinks toward ~0, where a gate is the identity within tolerance.
 const angle = fc.integer({ min: -64, max: 64 }).map((k) => (k * Math.PI) / 64);
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ k: fc.constant("g1" as const), g: fc.constantFrom<GateName>("H", "X", "Y", "S", "T", "SDG"), i: fc.nat(), th: fc.constant([]) }) },
-  { weight: 2, arbitrary: fc.record({ k: fc.constant("g1" as const), g: fc.constantFrom<GateName>("RX", "RY", "RZ"), i: fc.nat(), th: fc.tuple(angle) }) },
-  { weight: 1, arbitrary: fc.record({ k: fc.constant("g1" as const), g: fc.constant<GateName>("U"), i: fc.nat(), th: fc.tuple(angle, angle, angle) }) },
-  { weight: 4, arbitrary: fc.record({ k: fc.constant("g2" as const), g: fc.constantFrom<GateName>("CNOT", "CZ", "SWAP"), i: fc.nat(), j: fc.nat(), th: fc.constant([]) }) },
-  { weight: 3, arbitrary: fc.record({ k: fc.constant("g2" as const), g: fc.constant<GateName>("CPHASE"), i: fc.nat(), j: fc.nat(), th: fc.tuple(angle) }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("g1" as const), g: fc.constantFrom<GateName>("H", "X", "Y", "S", "T", "SDG"), i: fc.nat(), th: fc.constant<number[]>([]) }) },
+  { weight: 2, arbitrary: fc.record({ k: fc.constant("g1" as const), g: fc.constantFrom<GateName>("RX", "RY", "RZ"), i: fc.nat(), th: fc.array(angle, { minLength: 1, maxLength: 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant("g1" as const), g: fc.constant<GateName>("U"), i: fc.nat(), th: fc.array(angle, { minLength: 3, maxLength: 3 }) }) },
+  { weight: 4, arbitrary: fc.record({ k: fc.constant("g2" as const), g: fc.constantFrom<GateName>("CNOT", "CZ", "SWAP"), i: fc.nat(), j: fc.nat(), th: fc.constant<number[]>([]) }) },
+  { weight: 3, arbitrary: fc.record({ k: fc.constant("g2" as const), g: fc.constant<GateName>("CPHASE"), i: fc.nat(), j: fc.nat(), th: fc.array(angle, { minLength: 1, maxLength: 1 }) }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constantFrom("open_chan" as const, "teleport_cnot" as const, "bell" as const), i: fc.nat(), j: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ k: fc.constant("measure" as const), i: fc.nat(), basis: fc.oneof(fc.constantFrom<"Z" | "X" | "Y">("Z", "X", "Y"), angle) }) },
   { weight: 1, arbitrary: fc.record({ k: fc.constantFrom("reset" as const, "free" as const), i: fc.nat() }) },
@@ -52,14 +53,10 @@ function run(sim: Simulator, tr: EntanglementTracker, s: Step, maxQubits: number
     tr.apply("MEASURE_Z", [a]);
     return;
   }
-  if (s.k === "reset") {
-    sim.reset(a);
-    tr.apply("RESET", [a]);
-    return;
-  }
-  if (s.k === "free") {
-    sim.release([a]);
-    tr.apply("FREE_LQ", [a]);
+  if (s.k === "reset" || s.k === "free") {
+    if (s.k === "reset") sim.reset(a);
+    else sim.release([a]);
+    tr.apply(s.k === "reset" ? "RESET" : "FREE_LQ", [a]);
     return;
   }
   if (live.length < 2) return;

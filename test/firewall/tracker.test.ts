@@ -147,3 +147,16 @@ describe("EntanglementTracker", () => {
     );
   });
 });
+
+describe("EntanglementTracker.componentsFor", () => {
+  it("shows a tenant its own qubits and only the count of foreign ones", () => {
+    const t = tracker({ 1: "a", 2: "b", 3: "b", 4: "a" });
+    t.entangle([1, 2]);
+    t.entangle([2, 3]);
+    expect(t.componentsFor("a")).toEqual([
+      { id: expect.any(Number), own: [1], foreign: 2, tenants: ["a", "b"] },
+      { id: expect.any(Number), own: [4], foreign: 0, tenants: ["a"] },
+    ]);
+    expect(JSON.stringify(t.componentsFor("a"))).not.toMatch(/\[2|3\]/);
+  });
+});

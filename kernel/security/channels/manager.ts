@@ -148,6 +148,18 @@ export class ChannelManager {
     this.loans.dropWhere((l) => l.channelId === channelId);
   }
 
+  /** Tenant deletion: close every open channel or pending request of `tenant`. Returns the ids closed. */
+  revokeAllOf(tenant: string, by = "admin"): string[] {
+    const closed: string[] = [];
+    for (const id of this.byTenant.get(tenant) ?? []) {
+      const ch = this.channels.get(id)!;
+      if (ch.revokedBy !== null || ch.decision === "rejected") continue;
+      this.revoke(by, id, { admin: true });
+      closed.push(id);
+    }
+    return closed;
+  }
+
   status(channelId: string, viewer: string, opts: ActorOptions = {}): ChannelStatus {
     return this.describe(this.visible(channelId, viewer, opts), this.clock());
   }

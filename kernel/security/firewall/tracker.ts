@@ -24,6 +24,15 @@ export interface ComponentView {
   tenants: string[];
 }
 
+export interface TenantComponentView {
+  id: number;
+  /** the viewer's own qubits in this component */
+  own: QubitId[];
+  /** how many qubits of other tenants share the component */
+  foreign: number;
+  tenants: string[];
+}
+
 export class EntanglementTracker {
   private readonly owner = new Map<QubitId, string>();
   private readonly compOf = new Map<QubitId, Component>();
@@ -165,6 +174,17 @@ export class EntanglementTracker {
     const seen = new Set<Component>();
     for (const q of seeds) seen.add(this.compOf.get(q)!);
     return [...seen].map(view).sort((a, b) => a.qubits[0] - b.qubits[0]);
+  }
+
+  /**
+   * What `tenant` may be shown (q_components): its own qubits per component,
+   * and only the names and count of foreign ones — never another tenant's ids.
+   */
+  componentsFor(tenant: string): TenantComponentView[] {
+    return this.components(tenant).map((c) => {
+      const own = c.qubits.filter((q) => this.owner.get(q) === tenant);
+      return { id: c.id, own, foreign: c.qubits.length - own.length, tenants: c.tenants };
+    });
   }
 
   /** Live qubits of a tenant, ascending. */
