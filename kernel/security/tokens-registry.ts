@@ -151,8 +151,11 @@ export class TokenRegistry implements TokenStateView {
     } else if (req.maxUses !== undefined) {
       spec.maxUses = req.maxUses;
     }
+    if (spec.maxUses !== undefined && (!Number.isSafeInteger(spec.maxUses) || spec.maxUses < 1)) {
+      throw new QmkError("INVALID_PARAMS", "max_uses must be a positive integer", { field: "max_uses" });
+    }
     caveatsFor(spec); // validates every value before anything is reserved or written
-    if (parent.maxUses !== undefined && spec.maxUses! > 0) {
+    if (parent.maxUses !== undefined) {
       const remaining = parent.maxUses - this.usesConsumed(parent.tokenId);
       if (spec.maxUses! > remaining) throw widen("max_uses", "more uses than the parent has left");
       this.consumeUse(parent.tokenId, parent.maxUses, spec.maxUses!);
