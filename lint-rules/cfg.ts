@@ -1,0 +1,263 @@
+// Control-flow graph of one body (function, arrow, source file / notebook).
+// Nodes hold one statement-level AST fragment whose effects the analysis
+// evaluates; structure (if/loops/switch/try/jumps) becomes edges. Short-circuit
+// and conditional *expressions* are small diamonds that the expression
+// evaluator forks and joins inside a node (dataflow.ts / analyzer.ts).
+import { ts } from "ts-morph";
+
+export type CfgKind =
+  | "entry" | "exit" | "nop"
+  | "stmt"      // evaluate a statement (declaration / expression statement)
+  | "cond"      // evaluate a condition / switch discriminant / case test
+  | "return" | "throw"
+  | "loopInit" | "loopHead" | "loopNext" | "loopBreak" | "loopExit";
+
+export interface LoopInfo {
+  id: number;
+  stmt: ts.IterationStatement;
+  /** for-of / for-in: the iterated expression and the binding it declares. */
+  iterable?: ts.Expression;
+  binding?: ts.ForInitializer;
+  /** for(let i…): the induction variable name and the container expressions indexed by it (`qs[i]`). */
+  index?: string;
+  indexed: ts.Expression[];
+}
+
+export interface CfgNode {
+  id: number;
+  kind: CfgKind;
+  ast?: ts.Node;
+  loop?: LoopInfo;
+  succ: number[];
+  pred: number[];
+}
+
+export interface Cfg {
+  body: ts.Node;
+  nodes: CfgNode[];
+  entry: number;
+  exit: number;
+  loops: LoopInfo[];
+}
+
+interface JumpTarget { label?: string; brk: number; cont?: number; loop?: LoopInfo }
+
+export function buildCfg(body: ts.Node): Cfg {
+  const nodes: CfgNode[] = [];
+  const loops: LoopInfo[] = [];
+  const jumps: JumpTarget[] = [];
+  const handlers: number[] = [];      // innermost catch/finally entry for `throw`
+  const finallies: number[] = [];     // innermost finally entry for `return`
+  const mk = (kind: CfgKind, ast?: ts.Node): number => {
+    const n: CfgNode = { id: nodes.length, kind, ast, succ: [], pred: [] };
+    nodes.push(n);
+    // Any node inside a try block may throw: edge to the handler.
+    if (handlers.length && kind !== "nop") edge(n.id, handlers[handlers.length - 1]);
+    return n.id;
+  };
+  const edge = (a: number, b: number) => {
+    if (a < 0) return;
+    if (!nodes[a].succ.includes(b)) { nodes[a].succ.push(b); nodes[b].pred.push(a); }
+  };
+  const entry = mk("entry");
+  const exit = mk("exit");
+
+  /** Builds `s` after `cur`; returns the node control falls out of (-1 = unreachable). */
+  function stmt(s: ts.Statement, cur: number, label?: string): number {
+    switch (s.kind) {
+      case ts.SyntaxKind.Block:
+        return list((s as ts.Block).statements, cur);
+      case ts.SyntaxKind.LabeledStatement: {
+        const l = s as ts.LabeledStatement;
+        if (ts.isIterationStatement(l.statement, false)) return stmt(l.statement, cur, l.label.text);
+        const after = mk("nop");
+        jumps.push({ label: l.label.text, brk: after });
+        const out = stmt(l.statement, cur);
+        jumps.pop();
+        edge(out, after);
+        return after;
+      }
+      case ts.SyntaxKind.IfStatement: {
+        const i = s as ts.IfStatement;
+        const c = mk("cond", i.expression); edge(cur, c);
+        const t = stmt(i.thenStatement, c);
+        const e = i.elseStatement ? stmt(i.elseStatement, c) : c;
+        const join = mk("nop"); edge(t, join); edge(e, join);
+        return join;
+      }
+      case ts.SyntaxKind.WhileStatement:
+      case ts.SyntaxKind.DoStatement:
+      case ts.SyntaxKind.ForStatement:
+      case ts.SyntaxKind.ForOfStatement:
+      case ts.SyntaxKind.ForInStatement:
+        return loop(s as ts.IterationStatement, cur, label);
+      case ts.SyntaxKind.SwitchStatement: {
+        const sw = s as ts.SwitchStatement;
+        const d = mk("cond", sw.expression); edge(cur, d);
+        const after = mk("nop");
+        jumps.push({ brk: after });
+        let fall = -1; let hasDefault = false;
+        for (const clause of sw.caseBlock.clauses) {
+          let test = d;
+          if (ts.isCaseClause(clause)) { test = mk("cond", clause.expression); edge(d, test); } else hasDefault = true;
+          const start = mk("nop"); edge(test, start); edge(fall, start);
+          fall = list(clause.statements, start);
+        }
+        jumps.pop();
+        edge(fall, after);
+        if (!hasDefault) edge(d, after);
+        return after;
+      }
+      case ts.SyntaxKind.TryStatement: {
+        const tr = s as ts.TryStatement;
+        const fin = tr.finallyBlock ? mk("nop") : -1;
+        const after = mk("nop");
+        const handler = tr.catchClause ? mk("nop") : fin;
+        if (fin >= 0) finallies.push(fin);
+        handlers.push(handler);
+        const tryEntry = mk("nop"); edge(cur, tryEntry); edge(tryEntry, handler);
+        const tOut = list(tr.tryBlock.statements, tryEntry);
+        handlers.pop();
+        let cOut = -1;
+        if (tr.catchClause) {
+          if (fin >= 0) handlers.push(fin);
+          cOut = list(tr.catchClause.block.statements, handler);
+          if (fin >= 0) handlers.pop();
+        }
+        if (fin >= 0) {
+          finallies.pop();
+          edge(tOut, fin); edge(cOut, fin);
+          const fOut = list(tr.finallyBlock!.statements, fin);
+          // The finally block may have been entered by a return/throw: it can also leave the body.
+          edge(fOut, after); edge(fOut, handlers.length ? handlers[handlers.length - 1] : exit);
+        } else { edge(tOut, after); edge(cOut, after); }
+        return after;
+      }
+      case ts.SyntaxKind.ReturnStatement: {
+        const r = mk("return", s); edge(cur, r);
+        edge(r, finallies.length ? finallies[finallies.length - 1] : exit);
+        return -1;
+      }
+      case ts.SyntaxKind.ThrowStatement: {
+        const r = mk("throw", s); edge(cur, r);
+        if (!handlers.length) edge(r, exit);
+        return -1;
+      }
+      case ts.SyntaxKind.BreakStatement:
+      case ts.SyntaxKind.ContinueStatement: {
+        const j = s as ts.BreakOrContinueStatement;
+        const isBreak = s.kind === ts.SyntaxKind.BreakStatement;
+        for (let k = jumps.length - 1; k >= 0; k--) {
+          const t = jumps[k];
+          if (j.label ? t.label === j.label.text : isBreak || t.cont !== undefined) {
+            if (isBreak) edge(cur, t.brk);
+            else if (t.cont !== undefined) edge(cur, t.cont);
+            break;
+          }
+        }
+        return -1;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.ClassDeclaration:
+      case ts.SyntaxKind.InterfaceDeclaration:
+      case ts.SyntaxKind.TypeAliasDeclaration:
+      case ts.SyntaxKind.ImportDeclaration:
+      case ts.SyntaxKind.EmptyStatement:
+        return cur;
+      default: {
+        const n = mk("stmt", s); edge(cur, n);
+        return n;
+      }
+    }
+  }
+
+  function list(ss: readonly ts.Statement[], cur: number): number {
+    for (const s of ss) {
+      if (cur < 0) break; // unreachable code after a jump
+      cur = stmt(s, cur);
+    }
+    return cur;
+  }
+
+  function loop(s: ts.IterationStatement, cur: number, label?: string): number {
+    const info: LoopInfo = { id: loops.length, stmt: s, indexed: [] };
+    loops.push(info);
+    const init = mk("loopInit", s); nodes[init].loop = info; edge(cur, init);
+    const head = mk("loopHead", s); nodes[head].loop = info;
+    const next = mk("loopNext", s); nodes[next].loop = info;
+    const brk = mk("loopBreak", s); nodes[brk].loop = info;
+    const exitN = mk("loopExit", s); nodes[exitN].loop = info;
+    jumps.push({ label, brk, cont: next, loop: info });
+    let bodyStart = head;
+    if (ts.isForStatement(s)) {
+      let c = init;
+      if (s.initializer) {
+        const i = mk(ts.isVariableDeclarationList(s.initializer) ? "stmt" : "cond", s.initializer); edge(init, i); c = i;
+        info.index = inductionVar(s);
+        if (info.index) info.indexed = indexedBy(s.statement, info.index);
+      }
+      edge(c, head);
+      if (s.condition) { const k = mk("cond", s.condition); edge(head, k); bodyStart = k; }
+      if (s.incrementor) { const k = mk("cond", s.incrementor); edge(next, k); edge(k, head); } else edge(next, head);
+    } else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) {
+      info.iterable = s.expression; info.binding = s.initializer;
+      edge(init, head); edge(next, head);
+    } else if (ts.isWhileStatement(s)) {
+      edge(init, head);
+      const k = mk("cond", s.expression); edge(head, k); bodyStart = k; edge(next, head);
+    } else if (ts.isDoStatement(s)) {
+      edge(init, head);
+      const k = mk("cond", s.expression); edge(next, k); edge(k, head);
+      // do-while: the body runs at least once, the exit is after the condition.
+      const out = stmt(s.statement, head);
+      jumps.pop();
+      edge(out, next); edge(k, exitN); edge(brk, exitN);
+      return exitN;
+    }
+    const out = stmt(s.statement, bodyStart);
+    jumps.pop();
+    edge(out, next);
+    edge(bodyStart, exitN); edge(brk, exitN);
+    return exitN;
+  }
+
+  let out: number;
+  if (ts.isSourceFile(body) || ts.isBlock(body) || ts.isModuleBlock(body)) {
+    out = list((body as ts.Block).statements, entry);
+  } else {
+    // Concise arrow body: an expression, treated as `return expr`.
+    const r = mk("return", body); edge(entry, r); out = r;
+  }
+  edge(out, exit);
+  return { body, nodes, entry, exit, loops };
+}
+
+/** `for (let i = …; …; i++)` → "i" (any ++/--/+=/-= update counts). */
+function inductionVar(s: ts.ForStatement): string | undefined {
+  const init = s.initializer;
+  if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
+  const d = init.declarations[0];
+  if (!ts.isIdentifier(d.name)) return undefined;
+  const name = d.name.text;
+  const inc = s.incrementor;
+  if (!inc) return undefined;
+  const target = ts.isPrefixUnaryExpression(inc) || ts.isPostfixUnaryExpression(inc) ? inc.operand
+    : ts.isBinaryExpression(inc) ? inc.left : undefined;
+  return target && ts.isIdentifier(target) && target.text === name ? name : undefined;
+}
+
+/** Container expressions `E` used as `E[i]` in a loop body. */
+function indexedBy(body: ts.Node, index: string): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const seen = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (ts.isElementAccessExpression(n) && ts.isIdentifier(n.argumentExpression) && n.argumentExpression.text === index
+      && (ts.isIdentifier(n.expression) || ts.isPropertyAccessExpression(n.expression))) {
+      const key = n.expression.getText();
+      if (!seen.has(key)) { seen.add(key); out.push(n.expression); }
+    }
+    if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return out;
+}

@@ -1,0 +1,40 @@
+// Notebooks: the code cells, in order, are one program (the compiler's narrowing
+// stops at a cell boundary; the lint must not). Diagnostics map back to cell + line.
+import type { Diagnostic } from "./diagnostics.js";
+import type { LintOptions } from "./index.js";
+import { lintText } from "./index.js";
+
+interface Cell { index: number; startLine: number; lines: number }
+
+export interface NotebookProgram { text: string; cells: Cell[] }
+
+/** Joins the code cells; magics / shell lines (`%`, `!`) become comments of the same length so columns stay right. */
+export function notebookProgram(json: string): NotebookProgram {
+  const nb = JSON.parse(json) as { cells?: Array<{ cell_type: string; source: string | string[] }> };
+  const parts: string[] = []; const cells: Cell[] = [];
+  let line = 0;
+  (nb.cells ?? []).forEach((c, i) => {
+    if (c.cell_type !== "code") return;
+    const src = Array.isArray(c.source) ? c.source.join("") : c.source;
+    const lines = src.split("\n").map((l) => (/^\s*[%!]/.test(l) ? "//" + l.slice(2) : l));
+    cells.push({ index: i + 1, startLine: line + 1, lines: lines.length });
+    parts.push(lines.join("\n"));
+    line += lines.length;
+  });
+  return { text: parts.join("\n"), cells };
+}
+
+export function lintNotebookText(path: string, json: string, opts: LintOptions = {}): Diagnostic[] {
+  const prog = notebookProgram(json);
+  const diags = lintText(path + ".ts", prog.text, { scopeLabel: "the notebook (last cell)", ...opts });
+  for (const d of diags) {
+    d.file = path;
+    const cell = [...prog.cells].reverse().find((c) => c.startLine <= d.line!);
+    if (cell) {
+      d.cell = cell.index;
+      d.line = d.line! - cell.startLine + 1;
+      d.endLine = d.endLine! - cell.startLine + 1;
+    }
+  }
+  return diags;
+}

@@ -1,0 +1,50 @@
+// What every rule receives: the facts of one file plus helpers to describe objects.
+import { ts } from "ts-morph";
+import type { Analyzer } from "../analyzer.js";
+import type { Diagnostic, Fix, Severity } from "../diagnostics.js";
+import type { Fact } from "../facts.js";
+import type { RuleId } from "../model.js";
+
+export interface RuleContext {
+  sf: ts.SourceFile;
+  an: Analyzer;
+  report(rule: RuleId, severity: Severity, node: ts.Node, message: string, fix?: Fix): void;
+  /** `q`, or the source text of the operand expression. */
+  nameOf(obj: number, expr?: ts.Node): string;
+  lineOf(pos: number): number;
+  /** Tenants an object may belong to: literal names, "*" = widened (unknown literal). Empty = no information. */
+  tenantsOf(obj: number): Set<string>;
+}
+
+export interface Rule {
+  id: RuleId;
+  description: string;
+  check(facts: Fact[], ctx: RuleContext): void;
+}
+
+export function makeContext(sf: ts.SourceFile, an: Analyzer, out: Diagnostic[]): RuleContext {
+  const ctx: RuleContext = {
+    sf, an,
+    report(rule, severity, node, message, fix) {
+      out.push({ rule, severity, message, start: node.getStart(sf), end: node.getEnd(), fix });
+    },
+    nameOf(obj, expr) {
+      if (expr) return expr.getText(sf);
+      return an.meta[obj].name ?? "qubit";
+    },
+    lineOf(pos) { return sf.getLineAndCharacterOfPosition(pos).line + 1; },
+    tenantsOf(obj) {
+      const m = an.meta[obj];
+      const out = new Set<string>();
+      if (m.members) { for (const x of m.members) for (const t of ctx.tenantsOf(x)) out.add(t); return out; }
+      if (m.kind === "session") { if (m.tenant !== undefined) out.add(m.tenant); return out; }
+      if (m.tenant !== undefined) { out.add(m.tenant); return out; }
+      for (const s of m.sessions ?? []) for (const t of ctx.tenantsOf(s)) out.add(t);
+      return out;
+    },
+  };
+  return ctx;
+}
+
+export const plural = (at: number[], ctx: RuleContext) =>
+  at.length ? ` (line ${[...new Set(at.map((p) => ctx.lineOf(p)))].join(", ")})` : "";

@@ -1,0 +1,36 @@
+// qmk/unsafe-cast: a cast or annotation that erases (or rewrites) a qubit's brand.
+import { ts } from "ts-morph";
+import { brandTenant } from "../analyzer.js";
+import type { Rule } from "./context.js";
+
+const ERASING = new Set([ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.ObjectKeyword]);
+
+export const unsafeCast: Rule = {
+  id: "qmk/unsafe-cast",
+  description: "A cast or `any` erases a qubit's tenant/state brand, hiding it from the type checker.",
+  check(facts, ctx) {
+    for (const f of facts) {
+      if (f.kind !== "cast") continue;
+      const qs = f.objs.filter((o) => ["qubit", "loan"].includes(ctx.an.meta[o].kind));
+      if (!qs.length) continue;
+      const known = new Set<string>();
+      for (const q of qs) for (const t of ctx.tenantsOf(q)) known.add(t);
+      const name = f.expr.getText(ctx.sf);
+      let problem: string | undefined;
+      if (ERASING.has(f.type.kind) || (ts.isTypeLiteralNode(f.type) && !f.type.members.length)) {
+        problem = `erases the qubit brand of \`${name}\` (tenant and state) — the compiler can no longer check its uses`;
+      } else {
+        const b = brandTenant(f.type);
+        const lit = [...known].filter((t) => t !== "*");
+        if (b === "*" && lit.length) problem = `widens \`${name}\` from tenant ${lit.join("/")} to any tenant, which disables the cross-tenant check`;
+        else if (b !== undefined && b !== "*" && lit.length && !lit.includes(b)) problem = `relabels ${lit.join("/")}'s \`${name}\` as ${b}'s`;
+      }
+      if (!problem) continue;
+      const fix = f.annotation
+        ? { description: "Remove the type annotation", edits: [{ start: (f.node as ts.VariableDeclaration).name.getEnd(), end: f.type.getEnd(), newText: "" }] }
+        : { description: `Remove the cast (use ${name})`, edits: [{ start: f.node.getStart(ctx.sf), end: f.node.getEnd(), newText: name }] };
+      ctx.report("qmk/unsafe-cast", "error", f.node,
+        `${f.annotation ? "This annotation" : "This cast"} ${problem}; keep the declared Qubit type (let inference carry the brand).`, fix);
+    }
+  },
+};
