@@ -47,7 +47,7 @@ function checkTree(root: MathNode, params: Set<string>): string | undefined {
     switch (n.type) {
       case "ConstantNode": {
         const v = (n as unknown as { value: unknown }).value;
-        if (typeof v !== "number") problem = "only numeric constants are allowed";
+        if (typeof v !== "number") problem = "non-numeric constants are not allowed";
         return;
       }
       case "ParenthesisNode":
