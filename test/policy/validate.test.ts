@@ -73,10 +73,12 @@ describe("rule validation names the field", () => {
     expect(e.evaluate({ tenant: "eve", method: "m" }).rule).toBe("d");
   });
 
-  it("rejects a bad cost", () => {
+  it("rejects a malformed request", () => {
     const e = new PolicyEngine();
     expect(fieldOf(() => e.evaluate({ tenant: "a", method: "m", cost: -1 }))).toBe("cost");
     expect(fieldOf(() => e.evaluate({ tenant: "a", method: "m", cost: NaN }))).toBe("cost");
+    expect(fieldOf(() => e.evaluate({ tenant: undefined as never, method: "m" }))).toBe("tenant");
+    expect(fieldOf(() => e.evaluate({ tenant: "a", method: 3 as never }))).toBe("method");
   });
 });
 

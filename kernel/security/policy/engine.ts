@@ -124,6 +124,8 @@ export class PolicyEngine {
   evaluate(req: PolicyRequest): PolicyDecision {
     const now = req.now ?? this.clock();
     const cost = req.cost ?? 1;
+    if (typeof req.tenant !== "string") throw new QmkError("INVALID_PARAMS", "tenant must be a string", { field: "tenant" });
+    if (typeof req.method !== "string") throw new QmkError("INVALID_PARAMS", "method must be a string", { field: "method" });
     if (!(cost >= 0) || cost === Infinity) throw new QmkError("INVALID_PARAMS", "cost must be a finite number ≥ 0", { field: "cost" });
     const groups = this.index.forMethod(req.method);
 
