@@ -47,24 +47,24 @@ export function injectT<Q extends Live>(q: Q): void { gate("INJECT_T_STATE", [q]
 type LiveOrLoan<T extends string> = Live<T> | Loan<T>;
 
 export function cx<A extends string>(control: Live<A>, target: Live<NoInfer_<A>>): void;
-export function cx<A extends string, B extends string>(control: LiveOrLoan<A>, target: LiveOrLoan<B>, channel: Channel<A, B>): void;
+export function cx<A extends string, B extends string>(control: LiveOrLoan<A>, target: LiveOrLoan<B>, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;
 export function cx(c: unknown, t: unknown, ch?: unknown): void { gate("CNOT", [c, t], {}, ch); }
 
 export function cz<A extends string>(a: Live<A>, b: Live<NoInfer_<A>>): void;
-export function cz<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, channel: Channel<A, B>): void;
+export function cz<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;
 export function cz(a: unknown, b: unknown, ch?: unknown): void { gate("CZ", [a, b], {}, ch); }
 
 export function swap<A extends string>(a: Live<A>, b: Live<NoInfer_<A>>): void;
-export function swap<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, channel: Channel<A, B>): void;
+export function swap<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;
 export function swap(a: unknown, b: unknown, ch?: unknown): void { gate("SWAP", [a, b], {}, ch); }
 
 export function cphase<A extends string>(a: Live<A>, b: Live<NoInfer_<A>>, theta: Angle): void;
-export function cphase<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, theta: Angle, channel: Channel<A, B>): void;
+export function cphase<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, theta: Angle, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;
 export function cphase(a: unknown, b: unknown, theta: Angle, ch?: unknown): void { gate("CPHASE", [a, b], { theta }, ch); }
 
 /** TELEPORT_CNOT (CAP_TELEPORT): CNOT by gate teleportation. */
 export function teleportCnot<A extends string>(control: Live<A>, target: Live<NoInfer_<A>>): void;
-export function teleportCnot<A extends string, B extends string>(control: LiveOrLoan<A>, target: LiveOrLoan<B>, channel: Channel<A, B>): void;
+export function teleportCnot<A extends string, B extends string>(control: LiveOrLoan<A>, target: LiveOrLoan<B>, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;
 export function teleportCnot(c: unknown, t: unknown, ch?: unknown): void { gate("TELEPORT_CNOT", [c, t], {}, ch); }
 
 /** Alias of `cx`. */

@@ -27,8 +27,8 @@ import type {
 
 export const DEFAULT_PROFILE = "logical:Surface(d=3)";
 
-/** A fixed-size group of qubits: a tuple (typed indexing: `reg[5]` on a size-3 register is a compile error). */
-export type Register<T extends string, N extends number> = Tuple<Qubit<T>, N> & { readonly size: N };
+/** A fixed-size group of qubits: a tuple (typed indexing: `reg[5]` on a size-3 register is a compile error; `reg.length` is N). */
+export type Register<T extends string, N extends number> = Tuple<Qubit<T>, N>;
 
 /** What both an eager session and a capture builder offer a program. */
 export interface QubitSource<T extends string> {
