@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EntanglementTracker } from "../../kernel/security/firewall/tracker.js";
 import { isEntangling, normalizeOp, opEffect } from "../../kernel/security/firewall/ops.js";
+import { OPCODES } from "../../kernel/qvm/opcodes.js";
 
 function tracker(owners: Record<number, string>): EntanglementTracker {
   const t = new EntanglementTracker();
@@ -19,6 +20,20 @@ describe("ops table", () => {
     }
     expect(normalizeOp("apply_cz")).toBe("CZ");
     expect(opEffect("MEASURE_X")).toBe("isolate");
+  });
+
+  it("agrees with the QVM opcode table on every opcode", () => {
+    for (const spec of Object.values(OPCODES)) {
+      for (const name of [spec.name, spec.short]) {
+        expect(isEntangling(name), name).toBe(spec.entangling);
+        const want = spec.name === "MEASURE_BELL" ? "bell"
+          : spec.entangling ? "entangle"
+          : spec.effect === "consume" || spec.effect === "revive" ? "isolate"
+          : spec.effect === "free" ? "remove"
+          : "none";
+        expect(opEffect(name), name).toBe(want);
+      }
+    }
   });
 });
 
