@@ -152,14 +152,27 @@ describe("EntanglementFirewall", () => {
     expect(channels.peekLoan(loan.id)?.used).toBe(false);
   });
 
-  it("re-checks a stale decision at commit", () => {
+  it("re-checks a stale decision at commit, and still records the executed op's entanglement", () => {
     const { fw, channels, tracker } = setup();
     const ab = openChannel(channels, "alice", "bob");
     const d = fw.check({ op: "CNOT", qubits: [1, 2], actor: "alice" });
-    // Meanwhile q2 gets entangled with bob's q3.
+    // Meanwhile (a caller bug) q2 gets entangled with bob's q3.
     fw.enforce({ op: "CNOT", qubits: [2, 3], actor: "alice", channel: ab, loans: [channels.lend(ab, "bob", 3).id] });
     expect(refusal(() => fw.commit(d)).codeName).toBe("FIREWALL_VIOLATION");
-    expect(tracker.componentOf(1)).toEqual([1]);
+    // The op already ran on the simulator: the tracker must not forget it.
+    expect(tracker.componentOf(1)).toEqual([1, 2, 3]);
+    expect(channels.status(ab, "alice").used).toBe(1);
+  });
+
+  it("a failing channel write at commit still records the union", () => {
+    const { fw, channels, tracker } = setup();
+    const ab = openChannel(channels, "alice", "bob");
+    const d = fw.check({ op: "CZ", qubits: [1, 3], actor: "alice", channel: ab, loans: [channels.lend(ab, "bob", 3).id] });
+    channels.consume = () => {
+      throw new Error("disk full");
+    };
+    expect(() => fw.commit(d)).toThrow("disk full");
+    expect(tracker.componentOf(1)).toEqual([1, 3]);
   });
 
   it("local ops on another tenant's qubit are an ownership error; aliasing is a linearity error", () => {

@@ -108,21 +108,22 @@ export class EntanglementFirewall {
   }
 
   /**
-   * Apply an allowed decision. Re-checks first if the tracker changed since
-   * `check`. The union is recorded even if the channel journal write fails,
-   * so the tracker never under-approximates an executed op.
+   * Apply an allowed decision, after the op was executed. If the tracker
+   * changed since `check` (a caller bug: check/execute/commit must not
+   * interleave), the decision is re-checked. Whenever commit fails — stale
+   * and now refused, or the channel journal write failed — the op has
+   * already run, so the union is still recorded: the tracker must never
+   * under-approximate real entanglement.
    */
   commit(d: FirewallDecision): void {
-    if (d.version !== this.tracker.version) d = this.check(d.request);
-    if (d.channel !== null) {
-      try {
-        this.channels!.consume(d.channel);
-      } catch (e) {
-        if (isEntangling(d.op)) this.tracker.entangle(d.qubits);
-        throw e;
-      }
-      for (const l of d.loans) this.channels!.redeemLoan(l);
+    try {
+      if (d.version !== this.tracker.version) d = this.check(d.request);
+      if (d.channel !== null) this.channels!.consume(d.channel);
+    } catch (e) {
+      if (isEntangling(d.op) && d.qubits.every((q) => this.tracker.has(q))) this.tracker.entangle(d.qubits);
+      throw e;
     }
+    for (const l of d.loans) this.channels!.redeemLoan(l);
     this.tracker.apply(d.op, d.qubits);
   }
 
