@@ -31,8 +31,8 @@ export interface SimulatorOptions {
   maxQubits?: number;
   /** kernel path: "auto" (WASM SIMD when available) or "js" (fallback) */
   kernels?: "auto" | "js" | "wasm";
-  /** gate fusion on (default) or off */
-  fusion?: boolean;
+  /** gate fusion: true/2 (default) fuses into blocks of ≤ 2 qubits, 1 only runs of one-qubit gates, false off */
+  fusion?: boolean | 1 | 2;
 }
 
 const EPS = 1e-14;
@@ -53,6 +53,9 @@ export class Simulator {
   // global phase factored out of RZ; only visible through stateVector
   private gre = 1;
   private gim = 0;
+  private nGates = 0;
+  private nPasses = 0;
+  private passKinds: Record<string, number> = {};
 
   constructor(opts: SimulatorOptions = {}) {
     const max = opts.maxQubits ?? MAX_QUBITS;
@@ -61,7 +64,7 @@ export class Simulator {
     this.useWasm = opts.kernels !== "js" && wasmAvailable();
     if (opts.kernels === "wasm" && !this.useWasm) bad("WASM SIMD kernels unavailable", "kernels");
     this.k = jsKernels;
-    this.fuser = new Fuser(opts.fusion ?? true);
+    this.fuser = new Fuser(opts.fusion !== false, opts.fusion === 1 ? 1 : 2);
     this.rng = mulberry32(opts.seed ?? 0);
   }
 
@@ -70,6 +73,11 @@ export class Simulator {
   get kernelName(): string { return this.useWasm ? "wasm" : "js"; }
 
   qubitIds(): number[] { return [...this.ids]; }
+
+  /** Counters for benchmarks: gates requested, state passes executed (by kernel op kind). */
+  get stats(): { gates: number; passes: number; byKind: Record<string, number> } {
+    return { gates: this.nGates, passes: this.nPasses, byKind: { ...this.passKinds } };
+  }
 
   setSeed(seed: number): void {
     if (typeof seed !== "number" || !Number.isFinite(seed)) bad("seed must be a finite number", "seed");
@@ -249,6 +257,7 @@ export class Simulator {
   // ---- internals ----
 
   private push(op: Op): void {
+    this.nGates++;
     if (!this.fuser.enabled) { this.apply(op); return; }
     this.fuser.push(op);
     if (this.fuser.size >= 256) this.flush(); // bound the queue
@@ -266,6 +275,8 @@ export class Simulator {
       this.kMem = this.store.memory;
       this.k = wasmKernels(this.kMem);
     }
+    this.nPasses++;
+    this.passKinds[op.kind] = (this.passKinds[op.kind] ?? 0) + 1;
     runOp(this.k, this.store.view, this.store.n, op);
   }
 

@@ -6,4 +6,5 @@ export const configs: { name: string; opts: SimulatorOptions }[] = [
   { name: "js, fused", opts: { kernels: "js", fusion: true } },
   { name: "wasm, unfused", opts: { kernels: "wasm", fusion: false } },
   { name: "wasm, fused", opts: { kernels: "wasm", fusion: true } },
+  { name: "wasm, 1-qubit fusion", opts: { kernels: "wasm", fusion: 1 } },
 ];
