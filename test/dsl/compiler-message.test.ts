@@ -1,0 +1,52 @@
+// Runs the real compiler on a fixture and shows the message a user sees
+// for use-after-measure.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+const tsc = join(root, "node_modules/.bin/tsc");
+
+describe("compiler message", () => {
+  test("use after measure names the measured state", () => {
+    const r = spawnSync(tsc, ["--noEmit", "-p", "test/dsl/type-fixtures/tsconfig.json"], { cwd: root, encoding: "utf8" });
+    const out = (r.stdout + r.stderr).trim();
+    console.log("tsc says:\n" + out);
+    expect(r.status).not.toBe(0);
+    expect(out).toContain("use-after-measure.ts(9,5)");
+    expect(out).toContain("error TS2345");
+    expect(out).toMatch(/Argument of type 'Qubit<"alice"> & Measured' is not assignable to parameter of type 'Live/);
+    expect(out).toContain(`Type '"measured"' is not assignable to type '"live"'`);
+    // exactly one error: the rest of the program is fine
+    expect(out.match(/error TS/g)?.length).toBe(1);
+  });
+
+  // The DSL must also compile with tslab's TypeScript 5.0 (non-strict, es2022).
+  // Uses the copy `npx -y -p typescript@5.0.4 tsc …` put in the npx cache (or QMK_TS50_TSC).
+  const ts50 = process.env.QMK_TS50_TSC ?? findNpxTsc("5.0.4");
+  test.skipIf(!ts50 || !existsSync(ts50))("dsl/index.ts compiles under TS 5.0.4 non-strict", () => {
+    const r = spawnSync(
+      ts50!,
+      ["--noEmit", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--skipLibCheck", "dsl/index.ts"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(r.stdout + r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
+
+function findNpxTsc(version: string): string | undefined {
+  const base = join(homedir(), ".npm/_npx");
+  if (!existsSync(base)) return undefined;
+  for (const d of readdirSync(base)) {
+    const pkg = join(base, d, "node_modules/typescript/package.json");
+    try {
+      if (JSON.parse(readFileSync(pkg, "utf8")).version === version) return join(base, d, "node_modules/typescript/bin/tsc");
+    } catch {
+      /* not this one */
+    }
+  }
+  return undefined;
+}
