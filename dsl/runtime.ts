@@ -84,7 +84,8 @@ export class QubitImpl {
     return this.bit.value;
   }
   get bit(): BitImpl {
-    if (this.state !== "measured" || !this.result) {
+    // a measured qubit keeps its classical result after free (not after reset)
+    if (this.state === "live" || !this.result) {
       throw linearityError(
         `${this.label} is ${this.state}: it has no outcome to read (measure it first)`,
         "read_before_measure",
