@@ -36,6 +36,10 @@ export interface VerifyResult {
   tenants: string[];
   /** the graph, when it passed the schema */
   graph?: QvmGraph;
+  /** most logical qubits held at once (guarded frees assumed skipped), for quota pre-checks */
+  peakQubits: number;
+  /** physical qubits (QEC profile cost) held at that peak */
+  peakPhysicalQubits: number;
 }
 
 /** Typestate of a VQ handle; `unalloc` before its ALLOC_LQ. */
@@ -64,18 +68,21 @@ export function verifyGraph(graph: unknown, opts: VerifyOptions = {}): VerifyRes
       warnings: [],
       requiredCaps: [],
       tenants: [],
+      peakQubits: 0,
+      peakPhysicalQubits: 0,
     };
   }
 }
 
 function verify(graph: unknown, opts: VerifyOptions): VerifyResult {
   const schema = schemaIssues(graph);
-  if (schema.length) return { valid: false, errors: schema, warnings: [], requiredCaps: [], tenants: [] };
+  if (schema.length) return { valid: false, errors: schema, warnings: [], requiredCaps: [], tenants: [], peakQubits: 0, peakPhysicalQubits: 0 };
   const g = graph as QvmGraph;
   const nodes = g.program.nodes.map(normalizeNode);
   const c = new Ctx();
   const tenants = checkTenants(g, nodes, c);
-  new Walker(g, c, opts, tenants.length > 0).run(nodes);
+  const w = new Walker(g, c, opts, tenants.length > 0);
+  w.run(nodes);
   return {
     valid: c.errors.length === 0,
     errors: c.errors,
@@ -83,6 +90,8 @@ function verify(graph: unknown, opts: VerifyOptions): VerifyResult {
     requiredCaps: requiredRights(nodes.map((n) => n.op)),
     tenants,
     graph: g,
+    peakQubits: w.peak.qubits,
+    peakPhysicalQubits: w.peak.physical,
   };
 }
 
@@ -119,6 +128,9 @@ class Walker {
   private readonly lastTouch = new Map<string, { node: string; field: string }>();
   private readonly tenantOf = new Map<string, string>();
   private readonly comps = new Components();
+  /** held handles → physical cost each; peak of both totals */
+  private readonly held = new Map<string, number>();
+  readonly peak = { qubits: 0, physical: 0 };
 
   constructor(
     private readonly g: QvmGraph,
@@ -235,6 +247,23 @@ class Walker {
       this.lastTouch.set(h, { node: n.id, field });
       if (spec.effect === "alloc" && typeof n.args.tenant === "string") this.tenantOf.set(h, n.args.tenant);
     });
+    this.account(n, spec);
+  }
+
+  private account(n: NormNode, spec: OpcodeSpec): void {
+    if (spec.effect === "alloc") {
+      let cost = 0;
+      try {
+        cost = parseProfile(n.args.profile).physicalPerLogical;
+      } catch {
+        // reported by args()
+      }
+      for (const h of n.vqs) this.held.set(h, cost);
+      this.peak.qubits = Math.max(this.peak.qubits, this.held.size);
+      let phys = 0;
+      for (const v of this.held.values()) phys += v;
+      this.peak.physical = Math.max(this.peak.physical, phys);
+    } else if (spec.effect === "free" && !n.guard) for (const h of n.vqs) this.held.delete(h);
   }
 
   private channels(n: NormNode, spec: OpcodeSpec): void {
