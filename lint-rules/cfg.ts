@@ -189,6 +189,7 @@ export function buildCfg(body: ts.Node): Cfg {
     const exitN = mk("loopExit", s); nodes[exitN].loop = info;
     jumps.push({ label, brk, cont: next, loop: info });
     let bodyStart = head;
+    let noHeadExit = false; // `while (true)`, `for (;;)`, first test known true
     if (ts.isForStatement(s)) {
       let c = init;
       if (s.initializer) {
@@ -197,14 +198,23 @@ export function buildCfg(body: ts.Node): Cfg {
         if (info.index) info.indexed = indexedBy(s.statement, info.index);
       }
       edge(c, head);
-      if (s.condition) { const k = mk("cond", s.condition); edge(head, k); bodyStart = k; }
-      if (s.incrementor) { const k = mk("cond", s.incrementor); edge(next, k); edge(k, head); } else edge(next, head);
+      let back = next;
+      if (s.incrementor) { const k = mk("cond", s.incrementor); edge(next, k); back = k; }
+      if (s.condition && runsAtLeastOnce(s)) {
+        // First test is known true: it moves to the back edge, so no zero-iteration path exists.
+        const k = mk("cond", s.condition); edge(back, k); edge(k, head); edge(k, exitN);
+        noHeadExit = true;
+      } else if (s.condition) {
+        const k = mk("cond", s.condition); edge(head, k); bodyStart = k; edge(back, head);
+        if (isTrue(s.condition)) noHeadExit = true;
+      } else { edge(back, head); noHeadExit = true; }
     } else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) {
       info.iterable = s.expression; info.binding = s.initializer;
       edge(init, head); edge(next, head);
     } else if (ts.isWhileStatement(s)) {
       edge(init, head);
       const k = mk("cond", s.expression); edge(head, k); bodyStart = k; edge(next, head);
+      if (isTrue(s.expression)) noHeadExit = true;
     } else if (ts.isDoStatement(s)) {
       edge(init, head);
       const k = mk("cond", s.expression); edge(next, k); edge(k, head);
@@ -217,7 +227,8 @@ export function buildCfg(body: ts.Node): Cfg {
     const out = stmt(s.statement, bodyStart);
     jumps.pop();
     edge(out, next);
-    edge(bodyStart, exitN); edge(brk, exitN);
+    if (!noHeadExit) edge(bodyStart, exitN);
+    edge(brk, exitN);
     return exitN;
   }
 
@@ -260,4 +271,24 @@ function indexedBy(body: ts.Node, index: string): ts.Expression[] {
   };
   visit(body);
   return out;
+}
+
+const isTrue = (e: ts.Expression) => e.kind === ts.SyntaxKind.TrueKeyword;
+
+/** `for (let i = 0; i < 3; …)`: literal bounds whose first test is true. */
+function runsAtLeastOnce(s: ts.ForStatement): boolean {
+  const init = s.initializer, c = s.condition;
+  if (!init || !c || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return false;
+  const d = init.declarations[0];
+  if (!ts.isIdentifier(d.name) || !d.initializer || !ts.isNumericLiteral(d.initializer)) return false;
+  if (!ts.isBinaryExpression(c) || !ts.isIdentifier(c.left) || c.left.text !== d.name.text || !ts.isNumericLiteral(c.right)) return false;
+  const a = Number(d.initializer.text), b = Number(c.right.text);
+  switch (c.operatorToken.kind) {
+    case ts.SyntaxKind.LessThanToken: return a < b;
+    case ts.SyntaxKind.LessThanEqualsToken: return a <= b;
+    case ts.SyntaxKind.GreaterThanToken: return a > b;
+    case ts.SyntaxKind.GreaterThanEqualsToken: return a >= b;
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken: return a !== b;
+    default: return false;
+  }
 }

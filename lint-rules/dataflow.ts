@@ -107,9 +107,12 @@ export function solve(cfg: Cfg, entry: AState, transfer: (nodeId: number, input:
     if (prev && equals(prev, out)) continue;
     outS.set(id, out);
     for (const s of cfg.nodes[id].succ) {
+      // Recompute from the predecessors' current outputs (not old ∪ new): loop-exit
+      // transfers overwrite element states, so a stale first-pass input must not linger.
+      let merged: AState | undefined = s === cfg.entry ? entry : undefined;
+      for (const p of cfg.nodes[s].pred) { const o = outS.get(p); if (o) merged = merged ? join(merged, o) : o; }
       const old = inS.get(s);
-      const merged = old ? join(old, out) : out;
-      if (!old || !equals(old, merged)) { inS.set(s, merged); work.add(s); }
+      if (merged && (!old || !equals(old, merged))) { inS.set(s, merged); work.add(s); }
     }
   }
   return inS;
