@@ -313,3 +313,72 @@ describe("ChannelManager: persistence", () => {
     m3.close();
   });
 });
+
+describe("ChannelManager: journal integrity chain (optional kernel key)", () => {
+  const integrityKey = keyFor("__kernel_journal__");
+
+  function chained() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-chan-"));
+    dirs.push(dir);
+    const file = path.join(dir, "channels.jsonl");
+    const clock = fakeClock();
+    const open = () =>
+      new ChannelManager({ journal: Journal.open<ChannelEvent>(file, { fsync: false }), keyFor, clock: clock.now, integrityKey });
+    const lines = () => fs.readFileSync(file, "utf8").trim().split("\n");
+    const rewrite = (ls: string[]) => fs.writeFileSync(file, ls.map((l) => l + "\n").join(""));
+    return { open, lines, rewrite, clock };
+  }
+
+  it("an untouched chained journal reloads, compacts and keeps working", () => {
+    const { open } = chained();
+    const m1 = open();
+    const ch = openChannel(m1, "alice", "bob", 500);
+    for (let i = 0; i < 100; i++) m1.consume(ch);
+    m1.close();
+    const m2 = open(); // compacts
+    expect(m2.integrity()).toEqual({ ok: true, brokenAt: null });
+    m2.consume(ch);
+    m2.close();
+    const m3 = open();
+    expect(m3.integrity().ok).toBe(true);
+    expect(m3.status(ch, "alice")).toMatchObject({ used: 101, state: "active" });
+    m3.close();
+  });
+
+  it.each([
+    ["deleting a use line", (ls: string[]) => ls.filter((_, i) => i !== 3)],
+    ["deleting the revoke line", (ls: string[]) => ls.filter((l) => !l.includes('"revoke"'))],
+    ["editing a use counter", (ls: string[]) => ls.map((l) => l.replace('"used":2', '"used":1'))],
+    ["reordering lines", (ls: string[]) => [ls[0], ls[1], ls[3], ls[2], ...ls.slice(4)]],
+  ])("detects %s and fails closed", (_what, edit) => {
+    const { open, lines, rewrite } = chained();
+    const m1 = open();
+    const ch = openChannel(m1, "alice", "bob", 5); // lines 0, 1
+    m1.consume(ch); // 2
+    m1.consume(ch); // 3
+    const other = openChannel(m1, "alice", "carol", 5); // 4, 5
+    m1.revoke("alice", other); // 6
+    m1.consume(ch); // 7 (cutting lines off the end is not detectable: no external anchor)
+    m1.close();
+    rewrite(edit(lines()));
+    const m2 = open();
+    expect(m2.integrity().ok).toBe(false);
+    expect(code(() => m2.authorize(ch, "alice", "bob", Date.now()))).toBe("CHANNEL_UNAUTHORIZED");
+    expect(code(() => m2.authorize(other, "alice", "carol", Date.now()))).toBe("CHANNEL_UNAUTHORIZED");
+    expect(code(() => m2.request("alice", "dave", { maxUses: 1 }))).toBe("CHANNEL_UNAUTHORIZED");
+    m2.close();
+  });
+
+  it("without an integrity key, unchained journals load as before", () => {
+    const { open: openPlain, file } = onDisk();
+    const m1 = openPlain();
+    const ch = openChannel(m1, "alice", "bob");
+    m1.close();
+    expect(fs.readFileSync(file, "utf8")).not.toContain('"mac"');
+    // The same file opened with a key: lines carry no macs, so the chain fails closed.
+    const m2 = new ChannelManager({ journal: Journal.open<ChannelEvent>(file, { fsync: false }), keyFor, integrityKey });
+    expect(m2.integrity().ok).toBe(false);
+    expect(m2.status(ch, "alice").state).toBe("invalid");
+    m2.close();
+  });
+});

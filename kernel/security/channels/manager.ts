@@ -13,11 +13,14 @@ import { randomBytes } from "node:crypto";
 import { QmkError } from "../../errors.js";
 import type { Journal } from "../../persist/journal.js";
 import { samePair } from "../firewall/rule.js";
+import { chainMac, chainMacOk } from "./chain.js";
 import { LoanBook, type Loan } from "./loans.js";
 import { signTerms, verifyTerms, type ChannelTerms } from "./record.js";
 
-/** Journal records (snake_case: this is the on-disk format). */
-export type ChannelEvent =
+/** Journal records (snake_case: this is the on-disk format). `mac`: see chain.ts. */
+export type ChannelEvent = ChannelFact & { mac?: string };
+
+type ChannelFact =
   | { t: "request"; id: string; from: string; to: string; max_uses: number; expires_at: number | null; created_at: number; sig_from: string }
   | { t: "approve"; id: string; by: string; sig_to: string; at: number }
   | { t: "reject"; id: string; by: string; at: number }
@@ -50,6 +53,11 @@ export interface ChannelManagerOptions {
   /** max active channels (plus own pending requests) per tenant; default unlimited */
   quota?: number | ((tenant: string) => number);
   clock?: () => number;
+  /**
+   * Kernel key for the journal's integrity chain (chain.ts). With it, a
+   * journal whose chain is broken fails closed: no channel authorizes anything.
+   */
+  integrityKey?: Uint8Array;
 }
 
 export interface RequestOptions {
@@ -86,6 +94,10 @@ export class ChannelManager {
   private readonly keyFor: (tenant: string) => Uint8Array;
   private readonly quotaOf: (tenant: string) => number;
   private readonly clock: () => number;
+  private readonly integrityKey: Uint8Array | null;
+  private lastMac = "";
+  /** index of the first journal line whose chain mac failed, or null */
+  private brokenAt: number | null = null;
 
   constructor(opts: ChannelManagerOptions) {
     this.journal = opts.journal;
@@ -93,10 +105,27 @@ export class ChannelManager {
     const q = opts.quota;
     this.quotaOf = typeof q === "function" ? q : () => q ?? Infinity;
     this.clock = opts.clock ?? Date.now;
+    this.integrityKey = opts.integrityKey ?? null;
     const events = this.journal.replay();
-    for (const ev of events) this.replayOne(ev);
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i];
+      if (this.integrityKey && this.brokenAt === null) {
+        const { mac, ...fact } = ev ?? {};
+        // After a break nothing can be trusted, and a missing line (a revoke?) cannot be
+        // known: fail closed. Lines are still loaded, for status/diagnostics only.
+        if (chainMacOk(this.integrityKey, this.lastMac, fact, mac)) this.lastMac = mac!;
+        else this.brokenAt = i;
+      }
+      this.replayOne(ev);
+    }
     // Use lines dominate the journal; fold them once they outnumber the channels.
-    if (events.length > 4 * this.channels.size + 64) this.compact();
+    // A broken journal is left as it is: it is the evidence.
+    if (this.brokenAt === null && events.length > 4 * this.channels.size + 64) this.compact();
+  }
+
+  /** Integrity of the journal chain (always ok without an integrity key). */
+  integrity(): { ok: boolean; brokenAt: number | null } {
+    return { ok: this.brokenAt === null, brokenAt: this.brokenAt };
   }
 
   /** Tenant `from` proposes a channel to `to`; returns the request id (also the channel id once approved). */
@@ -178,6 +207,7 @@ export class ChannelManager {
    * approved, bad signature, wrong pair), CHANNEL_REVOKED_OR_EXPIRED or CHANNEL_EXHAUSTED.
    */
   authorize(channelId: string, tenantA: string, tenantB: string, now: number): void {
+    this.requireIntegrity();
     const ch = this.channels.get(channelId);
     if (!ch) throw unauthorized("unknown channel", "unknown_channel");
     if (ch.decision !== "approved") throw unauthorized(`channel is ${ch.decision}`, "not_approved");
@@ -241,7 +271,8 @@ export class ChannelManager {
 
   /** Rewrite the journal as one snapshot (uses folded into one line per channel). */
   compact(): void {
-    const out: ChannelEvent[] = [];
+    this.requireIntegrity();
+    const out: ChannelFact[] = [];
     for (const ch of this.channels.values()) {
       const t = ch.terms;
       out.push({ t: "request", id: t.id, from: t.from, to: t.to, max_uses: t.maxUses, expires_at: t.expiresAt, created_at: t.createdAt, sig_from: ch.sigFrom });
@@ -250,7 +281,10 @@ export class ChannelManager {
       if (ch.used > 0) out.push({ t: "use", id: t.id, used: ch.used });
       if (ch.revokedBy !== null) out.push({ t: "revoke", id: t.id, by: ch.revokedBy, admin: ch.revokedByAdmin, at: ch.revokedAt! });
     }
-    this.journal.compact(out);
+    let prev = "";
+    const lines = out.map((f) => this.seal(f, prev, (m) => (prev = m)));
+    this.journal.compact(lines);
+    this.lastMac = prev;
   }
 
   close(): void {
@@ -260,9 +294,30 @@ export class ChannelManager {
   // ---- internals ----
 
   /** Journal first, then memory: a failed write changes nothing. */
-  private write(ev: ChannelEvent): void {
-    this.journal.append(ev);
-    this.replayOne(ev);
+  private write(fact: ChannelFact): void {
+    this.requireIntegrity();
+    let mac = this.lastMac;
+    const line = this.seal(fact, this.lastMac, (m) => (mac = m));
+    this.journal.append(line);
+    this.lastMac = mac;
+    this.replayOne(line);
+  }
+
+  /** Attach the chain mac (when an integrity key is set). */
+  private seal(fact: ChannelFact, prev: string, next: (mac: string) => void): ChannelEvent {
+    if (!this.integrityKey) return fact;
+    const mac = chainMac(this.integrityKey, prev, fact);
+    next(mac);
+    return { ...fact, mac };
+  }
+
+  private requireIntegrity(): void {
+    if (this.brokenAt !== null) {
+      throw new QmkError("CHANNEL_UNAUTHORIZED", `channel journal integrity check failed at line ${this.brokenAt + 1}`, {
+        field: "channel",
+        rule: "journal_integrity",
+      });
+    }
   }
 
   private replayOne(ev: ChannelEvent): void {
@@ -348,6 +403,7 @@ export class ChannelManager {
   }
 
   private stateOf(ch: Channel, now: number): ChannelState {
+    if (this.brokenAt !== null) return "invalid";
     if (ch.decision === "rejected") return "rejected";
     if (ch.revokedBy !== null) return "revoked";
     if (!this.verifyFrom(ch) || (ch.decision === "approved" && !this.verifyTo(ch))) return "invalid";
