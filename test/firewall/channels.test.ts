@@ -292,6 +292,20 @@ describe("ChannelManager: persistence", () => {
     m2.close();
   });
 
+  it("a malformed or lowered use counter never grants extra uses", () => {
+    const { file, open } = onDisk();
+    const m1 = open();
+    const ch = openChannel(m1, "alice", "bob", 2);
+    m1.consume(ch);
+    m1.consume(ch);
+    m1.close();
+    fs.appendFileSync(file, JSON.stringify({ t: "use", id: ch, used: "x" }) + "\n" + JSON.stringify({ t: "use", id: ch, used: 0 }) + "\n");
+    const m2 = open();
+    expect(m2.status(ch, "alice")).toMatchObject({ used: 2, state: "exhausted" });
+    expect(code(() => m2.consume(ch))).toBe("CHANNEL_EXHAUSTED");
+    m2.close();
+  });
+
   it("compacts a journal dominated by use lines without losing state", () => {
     const { file, open } = onDisk();
     const m1 = open();

@@ -349,7 +349,8 @@ export class ChannelManager {
         ch.decidedAt = ev.at;
         return;
       case "use":
-        ch.used = Math.max(ch.used, ev.used);
+        // Counters only grow; a malformed value must not turn into NaN (which compares as "not exhausted").
+        if (Number.isSafeInteger(ev.used)) ch.used = Math.max(ch.used, ev.used);
         return;
       case "revoke":
         if (ch.revokedBy !== null) return;
