@@ -6,6 +6,7 @@ import { QmkError } from "./errors.js";
 import { BitImpl, QubitImpl, asQubit, checkDistinct, checkState, gate } from "./runtime.js";
 import type {
   Angle,
+  BellData,
   Basis,
   Bit,
   Channel,
@@ -96,10 +97,11 @@ export function measureIn<Q extends Live>(q: Q, basis: Basis): asserts q is Q & 
 /**
  * Bell measurement of (a, b): both qubits end measured. The compiler can
  * narrow only one argument per assertion signature — it narrows `a`; `b`
- * is checked at run time (and by the lint). Outcomes: `a.outcome`,
- * `b.outcome` are the two event bits the kernel reports for MEASURE_BELL.
+ * is checked at run time (and by the lint). Outcomes: `a.bellBits`
+ * (= [a's bit, b's bit], the two events of MEASURE_BELL in kernel order
+ * [zParity, xParity]) and `a.bellIndex`.
  */
-export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: A, b: B): asserts a is A & MeasureTag<A> {
+export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: A, b: B): asserts a is A & MeasureTag<A> & BellData {
   const qa = asQubit(a, "measureBell");
   const qb = asQubit(b, "measureBell");
   checkDistinct([qa, qb], "measureBell");
@@ -114,6 +116,7 @@ export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: 
     q.result = b;
     q.measurements++;
   }
+  qa.bellPartner = qb;
 }
 type TenantOfLive<Q> = Q extends Qubit<infer T> ? T : string;
 
@@ -124,6 +127,7 @@ export function reset<Q extends Qubit & NotFreed>(q: Q): asserts q is Q & ResetT
   qi.backend.reset(qi);
   qi.state = "live";
   qi.result = undefined;
+  qi.bellPartner = undefined;
 }
 
 export function free<Q extends Qubit & NotFreed>(q: Q): asserts q is Q & Freed {

@@ -28,8 +28,11 @@ export interface Backend {
 export interface ChannelLike {
   readonly from: string;
   readonly to: string;
+  /** local identity of the channel (the request handle) */
   readonly id: string;
   readonly revoked?: boolean;
+  /** each tenant holds its own signed handle for the same channel */
+  handleFor(tenant: string): string;
 }
 
 export class BitImpl {
@@ -67,6 +70,8 @@ export class QubitImpl {
   result: BitImpl | undefined;
   /** generation: how many times it was measured (for messages) */
   measurements = 0;
+  /** set on `a` by measureBell(a, b) */
+  bellPartner: QubitImpl | undefined;
   constructor(
     readonly backend: Backend,
     readonly label: string,
@@ -93,6 +98,18 @@ export class QubitImpl {
       );
     }
     return this.result;
+  }
+
+  get bellBits(): readonly [BitImpl, BitImpl] {
+    const p = this.bellPartner;
+    if (!p || this.state === "live" || !p.result) {
+      throw linearityError(`${this.label} has no Bell measurement result`, "read_before_measure", { state: this.state });
+    }
+    return [this.bit, p.result];
+  }
+  get bellIndex(): 0 | 1 | 2 | 3 {
+    const [z, x] = this.bellBits;
+    return (z.value | (x.value << 1)) as 0 | 1 | 2 | 3;
   }
 
   toString(): string {
@@ -259,7 +276,12 @@ export function gate(op: string, operands: unknown[], args: Record<string, Angle
       );
     }
     for (const l of loans) {
-      if (l.used) throw linearityError(`${fn}: loan of ${l.qubit.label} was already used (a loan is good for one operation)`, "loan_reused");
+      if (l.used) {
+        throw new QmkError("CHANNEL_UNAUTHORIZED", `${fn}: loan of ${l.qubit.label} was already used (a loan is good for one operation)`, {
+          field: "vqs",
+          rule: "loan_used",
+        });
+      }
       if (l.channel.id !== ch.id) {
         throw new QmkError("CHANNEL_UNAUTHORIZED", `${fn}: the loan was made on channel ${l.channel.id}, not ${ch.id}`, { field: "channel" });
       }

@@ -62,18 +62,25 @@ interface Guard {
 class ChannelImpl implements ChannelLike {
   revoked = false;
   constructor(
+    /** the approver's session (revoke/status go through it) */
     readonly session: EagerSession<string>,
     readonly from: string,
     readonly to: string,
     readonly id: string,
+    private readonly handles: Record<string, string>,
   ) {}
+  handleFor(tenant: string): string {
+    const h = this.handles[tenant];
+    if (h === undefined) throw new QmkError("CHANNEL_UNAUTHORIZED", `channel ${this.from}→${this.to} does not involve "${tenant}"`, { field: "channel" });
+    return h;
+  }
   async revoke(): Promise<void> {
     await this.session.sync();
-    await this.session.transport.call("q_revoke_channel", { session_id: this.session.sessionId, channel: this.id });
+    await this.session.transport.call("q_revoke_channel", { session_id: this.session.sessionId, channel: this.handleFor(this.to) });
     this.revoked = true;
   }
   async status(): Promise<unknown> {
-    return this.session.transport.call("q_chan_status", { session_id: this.session.sessionId, channel: this.id });
+    return this.session.transport.call("q_chan_status", { session_id: this.session.sessionId, channel: this.handleFor(this.to) });
   }
   toString(): string {
     return `Channel<${JSON.stringify(this.from)}, ${JSON.stringify(this.to)}>(${this.id.slice(0, 12)}…)`;
@@ -192,7 +199,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
         op,
         vqs: operands.map((o) => (o instanceof LoanImpl ? o.handle : o.vq)),
         ...(Object.keys(numeric).length ? { args: numeric } : {}),
-        ...(channel ? { channel: channel.id } : {}),
+        ...(channel ? { channel: channel.handleFor(this.tenant) } : {}),
       }),
       undefined,
       loans.map((l) => l.ready),
@@ -275,7 +282,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
       max_uses: maxUses,
       ...(opts.expiresAt !== undefined ? { expires_at: opts.expiresAt } : {}),
     });
-    return { from: this.tenant, to: peerName, requestId: String(r?.request_id), maxUses };
+    return { from: this.tenant, to: peerName, requestId: String(r?.request_id), maxUses, requesterChannel: String(r?.channel ?? r?.request_id) };
   }
 
   /** Approves a request addressed to this tenant: a `Channel<A, T>` both tenants signed. */
@@ -285,8 +292,11 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     }
     await this.sync();
     const r = await this.transport.call("q_approve_channel", { session_id: this.sessionId, request_id: req.requestId, approve: true });
-    const id = String(r?.channel ?? r?.channel_id);
-    return new ChannelImpl(this as EagerSession<string>, req.from, req.to, id) as unknown as Channel<A, T>;
+    const mine = String(r?.channel ?? r?.channel_id);
+    return new ChannelImpl(this as EagerSession<string>, req.from, req.to, req.requestId, {
+      [req.from]: req.requesterChannel,
+      [req.to]: mine,
+    }) as unknown as Channel<A, T>;
   }
 
   /** Rejects a channel request. */
@@ -310,7 +320,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
       throw new QmkError("CHANNEL_UNAUTHORIZED", `lend: channel ${chi.from}→${chi.to} does not involve "${this.tenant}"`, { field: "channel" });
     }
     if (this.synchronous) {
-      const r = this.transport.callSync!("q_lend_qubit", { session_id: this.sessionId, channel: chi.id, vq: qi.vq });
+      const r = this.transport.callSync!("q_lend_qubit", { session_id: this.sessionId, channel: chi.handleFor(this.tenant), vq: qi.vq });
       return new LoanImpl(this.tenant, chi, qi, String(r?.loan)) as unknown as Loan<T>;
     }
     let resolve!: (h: string) => void;
@@ -318,7 +328,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     const ready = new Promise<string>((res, rej) => ((resolve = res), (reject = rej)));
     this.queue = this.queue.then(async () => {
       try {
-        const r = await this.transport.call("q_lend_qubit", { session_id: this.sessionId, channel: chi.id, vq: qi.vq });
+        const r = await this.transport.call("q_lend_qubit", { session_id: this.sessionId, channel: chi.handleFor(this.tenant), vq: qi.vq });
         resolve(String(r?.loan));
       } catch (e) {
         reject(e);

@@ -91,6 +91,13 @@ export interface MeasuredData {
   /** the outcome as a classical value usable in `ifOne` / `ifZero` (and in captured graphs) */
   readonly bit: Bit;
 }
+/** What `measureBell(a, b)` adds to `a` (the compiler can narrow only one argument). */
+export interface BellData {
+  /** the two event bits of MEASURE_BELL, in kernel order: [zParity, xParity] */
+  readonly bellBits: readonly [Bit, Bit];
+  /** Bell index zParity | xParity << 1 (0..3) — eager only */
+  readonly bellIndex: 0 | 1 | 2 | 3;
+}
 export interface Measured extends MeasuredData { readonly "~state"?: "measured" }
 export interface Measured2 extends MeasuredData { readonly "~state2"?: "measured" }
 export interface Measured3 extends MeasuredData { readonly "~state3"?: "measured" }
@@ -181,6 +188,8 @@ export interface ChannelRequest<A extends string = string, B extends string = st
   readonly to: B;
   readonly requestId: string;
   readonly maxUses: number;
+  /** the requester's own handle of the channel (kernel handles are per tenant) */
+  readonly requesterChannel: string;
 }
 
 /** Rejects a non-literal (widened `string`) tenant name at compile time. */

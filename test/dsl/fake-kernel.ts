@@ -104,12 +104,13 @@ export class FakeKernel implements Transport {
       case "q_request_channel": {
         const r = `req${this.n++}`;
         this.requests.set(r, { from: this.tenantOf(p), to: String(p.peer) });
-        return { request_id: r };
+        this.channels.set(`${r}:from`, { a: "", b: "" });
+        return { request_id: r, channel: `${r}:from` };
       }
       case "q_approve_channel": {
         const r = this.requests.get(String(p.request_id));
         if (!r || r.to !== this.tenantOf(p)) throw new QmkError("CHANNEL_UNAUTHORIZED", "not your request");
-        const ch = `ch${this.n++}`;
+        const ch = `${p.request_id}:to`;
         this.channels.set(ch, { a: r.from, b: r.to });
         return { channel: ch };
       }

@@ -154,7 +154,8 @@ describe("cross-tenant with the right channel", () => {
     cx(a, loan, ch);
     measure(qb);
     expect(qb.outcome).toBe(1); // alice's control flipped bob's qubit
-    violation(() => cz(a, loan, ch), "loan_reused");
+    const e = violation(() => cz(a, loan, ch), "", "CHANNEL_UNAUTHORIZED");
+    expect(e.data.rule).toBe("loan_used");
   });
 });
 
