@@ -3,27 +3,17 @@
 // use it after the mediator has approved the operation.
 import type { Simulator, GateName } from "../sim/index.js";
 import { QmkError } from "../errors.js";
+import { OPCODES } from "../qvm/opcodes.js";
 
-/** Short names accepted by q_apply, mapped to their opcode. */
-const SHORT: Record<string, string> = {
-  H: "APPLY_H", X: "APPLY_X", Y: "APPLY_Y", Z: "APPLY_Z", S: "APPLY_S", SDG: "APPLY_SDG",
-  T: "APPLY_T", TDG: "APPLY_TDG", RX: "APPLY_RX", RY: "APPLY_RY", RZ: "APPLY_RZ", U: "APPLY_U",
-  CNOT: "APPLY_CNOT", CX: "APPLY_CNOT", CZ: "APPLY_CZ", SWAP: "APPLY_SWAP", CPHASE: "APPLY_CPHASE",
-  INJECT_T: "INJECT_T_STATE", TELEPORT: "TELEPORT_CNOT",
-};
+/** Short names accepted by q_apply (`H`, `CNOT`, …) → opcode, from the one opcode table. */
+const BY_SHORT = new Map<string, string>(Object.values(OPCODES).map((o) => [o.short, o.name]));
+BY_SHORT.set("CX", "APPLY_CNOT");
+BY_SHORT.set("INJECT_T", "INJECT_T_STATE");
 
 export function canonicalOpcode(op: string): string {
   const up = op.toUpperCase();
-  return SHORT[up] ?? up;
+  return Object.hasOwn(OPCODES, up) ? up : (BY_SHORT.get(up) ?? up);
 }
-
-const GATE_OF: Record<string, GateName> = {
-  APPLY_H: "H", APPLY_X: "X", APPLY_Y: "Y", APPLY_Z: "Z", APPLY_S: "S", APPLY_SDG: "SDG",
-  APPLY_T: "T", APPLY_TDG: "TDG", APPLY_RX: "RX", APPLY_RY: "RY", APPLY_RZ: "RZ", APPLY_U: "U",
-  APPLY_CNOT: "CNOT", APPLY_CZ: "CZ", APPLY_SWAP: "SWAP", APPLY_CPHASE: "CPHASE",
-  // Gate teleportation realises a CNOT; the logical effect is the same.
-  TELEPORT_CNOT: "CNOT",
-};
 
 function angle(args: Record<string, unknown>, name: string): number {
   const v = args[name];
@@ -33,28 +23,14 @@ function angle(args: Record<string, unknown>, name: string): number {
   return v;
 }
 
-function paramsOf(opcode: string, args: Record<string, unknown>): number[] | undefined {
-  switch (opcode) {
-    case "APPLY_RX":
-    case "APPLY_RY":
-    case "APPLY_RZ":
-    case "APPLY_CPHASE":
-      return [angle(args, "theta")];
-    case "APPLY_U":
-      return [angle(args, "theta"), angle(args, "phi"), angle(args, "lambda")];
-    default:
-      return undefined;
-  }
-}
-
 /**
  * Apply an (approved) opcode to simulator qubits. Returns measurement
  * outcomes for measuring opcodes, [] otherwise.
  */
 export function execOpcode(sim: Simulator, opcode: string, q: readonly number[], args: Record<string, unknown>): number[] {
-  const gate = GATE_OF[opcode];
-  if (gate) {
-    sim.gate(gate, [...q], paramsOf(opcode, args));
+  const spec = OPCODES[opcode];
+  if (spec?.gate) {
+    sim.gate(spec.gate as GateName, [...q], (spec.gateParams ?? []).map((p) => angle(args, p)));
     return [];
   }
   switch (opcode) {
@@ -67,8 +43,9 @@ export function execOpcode(sim: Simulator, opcode: string, q: readonly number[],
     case "MEASURE_ANGLE":
       return [sim.measure(q[0], { angle: angle(args, "angle") })];
     case "MEASURE_BELL": {
+      // [xParity, zParity]: the two events of the QVM opcode (see opcodes.ts)
       const idx = sim.measureBell(q[0], q[1]);
-      return [idx & 1, (idx >> 1) & 1];
+      return [(idx >> 1) & 1, idx & 1];
     }
     case "RESET":
       sim.reset(q[0]);

@@ -1,0 +1,290 @@
+// Jobs: a verified QVM graph run for some shots on a private quantum
+// machine, in fair-scheduled slices. Every node goes through the mediated
+// port below — rights re-checked at execution, then the machine's firewall
+// and linearity checks — so a graph reaches the simulator only the way an
+// eager call does.
+import { QmkError, isQmkError } from "../errors.js";
+import type { QvmGraph } from "../qvm/graph.js";
+import { OPCODES } from "../qvm/opcodes.js";
+import { executeGraph, ExecutionCancelled, shotSeed } from "../qvm/executor.js";
+import type { NodeCtx, QuantumPort, VqRef, ChRef } from "../qvm/port.js";
+import { parseProfile } from "../qec/profiles.js";
+import { QuantumMachine } from "../machine/machine.js";
+import { graphHash, signAttestation, type SignedAttestation } from "../security/audit/index.js";
+import type { Right } from "../security/rights.js";
+import type { KernelCore } from "../syscall/core.js";
+import type { SessionRecord } from "../syscall/context.js";
+
+export type JobState = "queued" | "running" | "completed" | "failed" | "cancelled";
+
+export interface JobError {
+  code: number;
+  name: string;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+export interface JobRecord {
+  id: string;
+  handle: string;
+  tenant: string;
+  session: SessionRecord;
+  graph: QvmGraph;
+  graphHash: string;
+  shots: number;
+  seed: number;
+  params: Record<string, number>;
+  /** multi-tenant graph (CAP_ADMIN) */
+  multiTenant: boolean;
+  state: JobState;
+  submittedAt: number;
+  startedAt?: number;
+  endedAt?: number;
+  shotsDone: number;
+  counts: Record<string, number>;
+  events: Record<string, number>;
+  warnings: string[];
+  error?: JobError;
+  attestation?: SignedAttestation;
+  /** physical allocations charged for the job's lifetime */
+  allocations: string[];
+  channelUses: number;
+  cancel(reason: string): void;
+  /** resolved when the job reaches a final state */
+  done: Promise<void>;
+}
+
+/** Shots per scheduler slice: small enough that other tenants' jobs interleave. */
+const SLICE_SHOTS = 64;
+
+/**
+ * The executor's window onto a job's machine. Each call is one graph node;
+ * refusals carry the node id so errors point into the graph.
+ */
+export class MediatedPort implements QuantumPort {
+  readonly machine: QuantumMachine;
+  private live = new Set<number>();
+  leaks = 0;
+  channelUses = 0;
+
+  constructor(
+    private readonly k: KernelCore,
+    private readonly job: JobRecord,
+  ) {
+    this.machine = new QuantumMachine({ seed: job.seed, maxQubits: k.maxJobQubits, channels: k.channels, clock: k.clock });
+  }
+
+  private guard<T>(ctx: NodeCtx, fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (isQmkError(e) && e.data.node === undefined) throw new QmkError(e.codeName, `node ${ctx.node.id}: ${e.message}`, { ...e.data, node: ctx.node.id });
+      throw e;
+    }
+  }
+
+  /** Rights are re-checked at execution time: the session may have lost them since submission. */
+  private requireRights(ctx: NodeCtx, opcode: string): void {
+    const missing = (OPCODES[opcode]?.caps ?? []).filter((r: Right) => !this.job.session.rights.has(r));
+    if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `${opcode} needs ${missing.join(", ")}`, { node: ctx.node.id, field: "op", missing });
+  }
+
+  alloc(ctx: NodeCtx, n: number, _profile: string, tenant?: string): VqRef[] {
+    return this.guard(ctx, () => {
+      this.requireRights(ctx, "ALLOC_LQ");
+      const recs = this.machine.allocate(tenant ?? this.job.tenant, this.job.session.id, n);
+      for (const r of recs) this.live.add(r.id);
+      return recs.map((r) => r.id);
+    });
+  }
+
+  op(ctx: NodeCtx, opcode: string, vqs: VqRef[], _chs: ChRef[], args: Record<string, unknown>): { outcomes?: number[]; chs?: ChRef[] } {
+    return this.guard(ctx, () => {
+      this.requireRights(ctx, opcode);
+      const ids = vqs as number[];
+      if (ids.length === 0) return {};
+      const actor = this.machine.record(ids[0])?.tenant ?? this.job.tenant;
+      const channel = typeof args.channel === "string" ? args.channel : undefined;
+      // An orchestrator (CAP_ADMIN) acts for both tenants: it gives the peer's one-use consent itself.
+      const loans: string[] = [];
+      if (channel !== undefined && this.job.multiTenant) {
+        for (const id of ids) {
+          const owner = this.machine.record(id)?.tenant;
+          if (owner !== undefined && owner !== actor) loans.push(this.k.channels.lend(channel, owner, id).id);
+        }
+      }
+      const r = this.machine.operate({
+        actor,
+        opcode,
+        qubits: ids,
+        args,
+        ...(channel !== undefined ? { channel } : {}),
+        ...(loans.length ? { loans } : {}),
+        labels: ctx.node.vqs,
+      });
+      if (r.channel) this.channelUses++;
+      if (opcode === "OPEN_CHAN") return { outcomes: r.outcomes, chs: [{ pair: [...ids] }] };
+      return { outcomes: r.outcomes };
+    });
+  }
+
+  free(ctx: NodeCtx, vqs: VqRef[]): void {
+    this.guard(ctx, () => {
+      const ids = vqs as number[];
+      const owner = this.machine.record(ids[0])?.tenant ?? this.job.tenant;
+      this.machine.free(owner, ids, ctx.node.vqs);
+      for (const id of ids) this.live.delete(id);
+    });
+  }
+
+  beginShot(_shot: number, seed: number): void {
+    this.machine.sim.setSeed(seed);
+  }
+
+  endShot(): void {
+    // Leaks: the kernel frees them either way (SPEC §1.4); the verifier already warned.
+    const left = [...this.live].filter((id) => this.machine.record(id));
+    if (left.length) this.leaks += left.length;
+    this.machine.forceFree(left);
+    this.live.clear();
+  }
+}
+
+/** Physical cost of a graph: its ALLOC_LQ nodes, per tenant. */
+export function graphAllocations(graph: QvmGraph, owner: string): Array<{ tenant: string; n: number; perLogical: number }> {
+  const out: Array<{ tenant: string; n: number; perLogical: number }> = [];
+  for (const node of graph.program.nodes) {
+    if (node.op !== "ALLOC_LQ") continue;
+    const a = node.args ?? {};
+    const tenant = (a.tenant ?? a.tenant_id ?? owner) as string;
+    out.push({ tenant, n: Number(a.n), perLogical: parseProfile(a.profile).physicalPerLogical });
+  }
+  return out;
+}
+
+export function createJob(
+  k: KernelCore,
+  init: Omit<JobRecord, "state" | "shotsDone" | "counts" | "events" | "warnings" | "allocations" | "channelUses" | "cancel" | "done" | "graphHash">,
+): JobRecord {
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  let port: MediatedPort | null = null;
+  let slice = 0;
+
+  const job: JobRecord = {
+    ...init,
+    graphHash: graphHash(init.graph),
+    state: "queued",
+    shotsDone: 0,
+    counts: {},
+    events: {},
+    warnings: [],
+    allocations: [],
+    channelUses: 0,
+    done,
+    cancel(reason: string) {
+      if (job.state === "queued" || job.state === "running") {
+        k.scheduler.remove((t) => t === task);
+        finish("cancelled", new QmkError("TIMEOUT", `job cancelled: ${reason}`, { reason }));
+      }
+    },
+  };
+
+  const release = () => {
+    for (const a of job.allocations) k.tenants.releaseLogical(a);
+    job.allocations = [];
+    if (port) port.machine.forceFree(port.machine.qubitsOf(job.tenant).map((q) => q.id));
+    try {
+      k.tenants.release(job.tenant, "concurrent_jobs");
+    } catch {
+      /* tenant deleted meanwhile */
+    }
+  };
+
+  function finish(state: "completed" | "failed" | "cancelled", err?: unknown): void {
+    job.state = state;
+    job.endedAt = k.clock();
+    if (port) {
+      job.channelUses = port.channelUses;
+      if (port.leaks) job.warnings.push(`${port.leaks} qubit(s) left live at the end of a shot were freed by the kernel`);
+    }
+    release();
+    if (err !== undefined) {
+      const e = isQmkError(err) ? err : new QmkError("INTERNAL_ERROR", "job failed", {});
+      job.error = { code: e.code, name: e.codeName, message: e.message, data: { ...e.data } };
+      if (isQmkError(err) && state === "failed") k.auditDeny("q_submit", job.session, err);
+    }
+    const type = state === "completed" ? "job.complete" : state === "failed" ? "job.fail" : "job.cancel";
+    k.audit.append({
+      type,
+      tenant: job.tenant,
+      session: job.session.id,
+      op: "job",
+      decision: state === "completed" ? "allow" : state === "failed" ? "deny" : null,
+      ...(job.error ? { reason: job.error.name } : {}),
+      details: { job: job.id, shots: job.shotsDone, graph_hash: job.graphHash, channel_uses: job.channelUses },
+    });
+    const head = k.audit.treeHead();
+    job.attestation = signAttestation(k.keys.derive("attestation"), {
+      job_id: job.id,
+      tenant: job.tenant,
+      graph_hash: job.graphHash,
+      started_at: job.startedAt ?? job.endedAt,
+      ended_at: job.endedAt,
+      status: state,
+      resources: {
+        shots: job.shotsDone,
+        nodes: job.graph.program.nodes.length,
+        logical_qubits: graphAllocations(job.graph, job.tenant).reduce((s, a) => s + a.n, 0),
+        channel_uses: job.channelUses,
+      },
+      outcomes: { counts: job.counts },
+      audit: { tree_size: head.size, root: head.root },
+    });
+    resolveDone();
+  }
+
+  /** Execution-time checks: the token may have been revoked, the tenant suspended, since submission. */
+  function start(): void {
+    const s = job.session;
+    if (k.tokens.isRevoked(s.authority.tokenId)) throw new QmkError("TOKEN_REVOKED", "token revoked before the job started", { field: "session_id" });
+    if (s.authority.expiresAt !== undefined && k.clock() >= s.authority.expiresAt) throw new QmkError("TOKEN_EXPIRED", "token expired before the job started", { field: "session_id" });
+    const t = k.tenants.get(job.tenant);
+    if (!t || t.status !== "active") throw new QmkError("TENANT_SUSPENDED", "tenant not active", { field: "session_id" });
+    for (const a of graphAllocations(job.graph, job.tenant)) job.allocations.push(k.tenants.allocateLogical(a.tenant, a.n, a.perLogical).id);
+    port = new MediatedPort(k, job);
+    job.state = "running";
+    job.startedAt = k.clock();
+    k.audit.append({ type: "job.start", tenant: job.tenant, session: job.session.id, op: "job", details: { job: job.id } });
+  }
+
+  const task = {
+    tenant: job.tenant,
+    runSlice(): boolean {
+      if (job.state === "queued") start();
+      if (job.state !== "running") return true;
+      const n = Math.min(SLICE_SHOTS, job.shots - job.shotsDone);
+      const r = executeGraph(job.graph, port!, {
+        shots: n,
+        seed: shotSeed(job.seed, slice++),
+        params: job.params,
+        shouldCancel: () => job.state !== "running",
+      });
+      for (const [b, c] of Object.entries(r.counts)) job.counts[b] = (job.counts[b] ?? 0) + c;
+      job.events = r.events;
+      job.shotsDone += r.shots;
+      if (job.shotsDone >= job.shots) {
+        finish("completed");
+        return true;
+      }
+      return false;
+    },
+    fail(e: unknown): void {
+      if (e instanceof ExecutionCancelled || job.state === "cancelled") return;
+      finish("failed", e);
+    },
+  };
+
+  k.scheduler.enqueue(task);
+  return job;
+}

@@ -1,0 +1,158 @@
+// A quantum machine: one simulator plus the kernel's books about its qubits
+// (owner, typestate, entanglement components). The eager path has one
+// shared machine; every job gets a private one, since a job's qubits never
+// meet eager qubits. All operations enter through `operate`, which runs the
+// mediator's last two checks — firewall, then linearity — as pure checks,
+// executes, and only then commits their state changes. A refused operation
+// therefore leaves no trace.
+import { Simulator } from "../sim/index.js";
+import { QmkError } from "../errors.js";
+import { LinearTracker, type LinearEffect } from "../security/linear.js";
+import { EntanglementTracker, EntanglementFirewall, type ChannelAuthority } from "../security/firewall/index.js";
+import { OPCODES, type OpcodeSpec } from "../qvm/opcodes.js";
+import { execOpcode } from "./exec-op.js";
+
+export interface QubitRecord {
+  /** kernel-wide id (never reused) */
+  id: number;
+  tenant: string;
+  session: string;
+  /** id inside this machine's simulator */
+  simId: number;
+  /** physical allocation this qubit was charged to (shared by one q_alloc) */
+  alloc?: string;
+}
+
+export interface OperateRequest {
+  actor: string;
+  opcode: string;
+  qubits: readonly number[];
+  args: Record<string, unknown>;
+  channel?: string;
+  loans?: readonly string[];
+  /** human labels for operands in error messages (e.g. the handle names of a graph) */
+  labels?: readonly string[];
+}
+
+export interface OperateResult {
+  outcomes: number[];
+  /** channel consumed by this op, if any */
+  channel: string | null;
+  tenants: readonly string[];
+}
+
+let nextQubitId = 1;
+
+export class QuantumMachine {
+  readonly sim: Simulator;
+  readonly linear = new LinearTracker();
+  readonly tracker = new EntanglementTracker();
+  readonly firewall: EntanglementFirewall;
+  private readonly qubits = new Map<number, QubitRecord>();
+
+  constructor(opts: { seed?: number; maxQubits: number; channels?: ChannelAuthority; clock?: () => number }) {
+    this.sim = new Simulator({ seed: opts.seed ?? 0, maxQubits: opts.maxQubits });
+    this.maxQubits = opts.maxQubits;
+    this.firewall = new EntanglementFirewall(this.tracker, opts.channels, opts.clock);
+  }
+
+  readonly maxQubits: number;
+
+  get liveCount(): number {
+    return this.qubits.size;
+  }
+
+  record(id: number): QubitRecord | undefined {
+    return this.qubits.get(id);
+  }
+
+  qubitsOf(tenant: string): QubitRecord[] {
+    return [...this.qubits.values()].filter((q) => q.tenant === tenant);
+  }
+
+  allocate(tenant: string, session: string, n: number, alloc?: string): QubitRecord[] {
+    if (this.qubits.size + n > this.maxQubits) {
+      throw new QmkError(
+        "RESOURCE_EXHAUSTED",
+        `the simulator holds at most ${this.maxQubits} qubits (${this.qubits.size} in use, ${n} requested)`,
+        { field: "n", limit: this.maxQubits, used: this.qubits.size, requested: n },
+      );
+    }
+    const simIds = this.sim.allocate(n);
+    return simIds.map((simId) => {
+      const rec: QubitRecord = { id: nextQubitId++, tenant, session, simId, ...(alloc ? { alloc } : {}) };
+      this.qubits.set(rec.id, rec);
+      this.linear.add(rec.id);
+      this.tracker.add(rec.id, tenant);
+      return rec;
+    });
+  }
+
+  /** Firewall + linearity as pure checks, then execute, then commit. */
+  operate(req: OperateRequest): OperateResult {
+    const spec: OpcodeSpec | undefined = OPCODES[req.opcode];
+    if (!spec) throw new QmkError("INVALID_PARAMS", `unknown opcode ${req.opcode}`, { field: "op" });
+    const effect = linearEffect(spec);
+    // Linearity first for operands that are gone: the firewall only knows live qubits.
+    this.linear.check(req.qubits, effect, req.opcode, req.labels);
+    const decision = this.firewall.check({
+      op: req.opcode,
+      qubits: req.qubits,
+      actor: req.actor,
+      ...(req.channel !== undefined ? { channel: req.channel } : {}),
+      ...(req.loans?.length ? { loans: req.loans } : {}),
+    });
+    const simIds = req.qubits.map((id) => this.qubits.get(id)!.simId);
+    const outcomes = execOpcode(this.sim, req.opcode, simIds, req.args);
+    this.firewall.commit(decision);
+    this.linear.commit(req.qubits, effect);
+    return { outcomes, channel: decision.channel, tenants: decision.tenants };
+  }
+
+  /** Release qubits (live or measured); their state is discarded and the state vector shrinks. */
+  free(actor: string, ids: readonly number[], labels?: readonly string[]): QubitRecord[] {
+    this.linear.check(ids, "free", "FREE_LQ", labels);
+    const recs = ids.map((id, i) => {
+      const r = this.qubits.get(id)!;
+      if (r.tenant !== actor) {
+        throw new QmkError("ACCESS_DENIED", "qubit belongs to another tenant", { field: `vqs[${i}]` });
+      }
+      return r;
+    });
+    this.sim.release(recs.map((r) => r.simId));
+    this.linear.commit(ids, "free");
+    for (const r of recs) {
+      this.tracker.remove(r.id);
+      this.qubits.delete(r.id);
+    }
+    return recs;
+  }
+
+  /** Kernel-initiated release (tenant deletion, end of a job shot): no ownership check. */
+  forceFree(ids: readonly number[]): QubitRecord[] {
+    const recs = ids.map((id) => this.qubits.get(id)).filter((r): r is QubitRecord => r !== undefined);
+    if (recs.length === 0) return [];
+    this.sim.release(recs.map((r) => r.simId));
+    this.linear.commit(recs.map((r) => r.id), "free");
+    for (const r of recs) {
+      this.tracker.remove(r.id);
+      this.qubits.delete(r.id);
+    }
+    return recs;
+  }
+}
+
+export function linearEffect(spec: OpcodeSpec): LinearEffect {
+  switch (spec.effect) {
+    case "consume":
+      return "consume";
+    case "revive":
+      return "revive";
+    case "free":
+      return "free";
+    case "classical":
+      return "classical";
+    default:
+      return "gate";
+  }
+}

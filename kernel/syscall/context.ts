@@ -1,0 +1,47 @@
+// Types shared by the dispatcher, the mediator and the method handlers.
+import type { Right } from "../security/rights.js";
+import type { TokenAuthority } from "../security/tokens.js";
+import type { Params } from "./params.js";
+import type { KernelCore } from "./core.js";
+
+export interface SessionRecord {
+  id: string;
+  /** the signed session handle given to the client */
+  handle: string;
+  tenant: string;
+  authority: TokenAuthority;
+  /** rights granted at negotiation: token rights ∩ requested */
+  rights: ReadonlySet<Right>;
+  openedAt: number;
+}
+
+/** Everything a handler knows about the call it serves, after mediation. */
+export interface CallContext {
+  method: string;
+  session: SessionRecord;
+  tenant: string;
+  now: number;
+  /** audit fields the handler wants on the allow event */
+  audit: { type?: string; details: Record<string, unknown> };
+}
+
+export type Handler = (k: KernelCore, ctx: CallContext, p: Params) => unknown;
+export type PublicHandler = (k: KernelCore, p: Params) => unknown;
+
+export interface MethodSpec {
+  name: string;
+  /** rights always required (more may be derived from params, see `derive`) */
+  rights: readonly Right[];
+  /** rights that depend on the params (q_apply's opcode, q_submit's graph) */
+  derive?: (k: KernelCore, p: Params) => readonly Right[];
+  /** opcode used for policy matching, when the method runs one */
+  opcode?: (p: Params) => string | undefined;
+  /** audit event type for an allowed call (default "op.allow") */
+  event?: string;
+  /** true when the handler returns a promise (q_wait): not available through callSync */
+  async?: boolean;
+  handler?: Handler;
+  /** methods callable without a session (q_negotiate_caps, q_inspect_token) */
+  publicHandler?: PublicHandler;
+  summary: string;
+}

@@ -1,0 +1,267 @@
+// The kernel's state and its one dispatch path. `dispatch` is the only way
+// from a method name to a handler; every handler except the two public ones
+// runs inside `mediate` (kernel/security/mediator.ts).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { randomBytes } from "node:crypto";
+import { QmkError, isQmkError } from "../errors.js";
+import { Journal } from "../persist/journal.js";
+import { KeyRing } from "../security/keys.js";
+import { HandleSigner, type HandleKind, type HandleClaims } from "../security/handles.js";
+import { TokenRegistry } from "../security/tokens-registry.js";
+import { PolicyEngine, type PolicyRecord } from "../security/policy/index.js";
+import { TenantRegistry } from "../security/tenants/index.js";
+import { ChannelManager, type ChannelEvent } from "../security/channels/index.js";
+import { AuditLog, type EventType } from "../security/audit/index.js";
+import { RIGHTS, type Right } from "../security/rights.js";
+import { mediate, denyEventFor } from "../security/mediator.js";
+import { QuantumMachine } from "../machine/machine.js";
+import { FairScheduler } from "../jobs/scheduler.js";
+import type { JobRecord } from "../jobs/jobs.js";
+import { METHODS } from "./methods.js";
+import { asParams, type Params } from "./params.js";
+import type { CallContext, MethodSpec, SessionRecord } from "./context.js";
+
+export interface KernelOptions {
+  /** data directory (default ./.qmk, or $QMK_DATA_DIR) */
+  dataDir?: string;
+  /** keep nothing on disk (tests, throwaway notebooks) */
+  inMemory?: boolean;
+  /** the embedder's root secret (32 bytes) instead of DIR/root.key */
+  rootSecret?: Uint8Array;
+  /** simulator seed for eager measurements */
+  seed?: number;
+  clock?: () => number;
+  /** largest number of live eager qubits (default 24) */
+  maxEagerQubits?: number;
+  /** largest number of qubits one job may hold (default 28) */
+  maxJobQubits?: number;
+  /** physical qubits in the machine's pool */
+  poolSize?: number;
+  /** audit epoch: sign a tree head every N events (default 1000) */
+  epochEvents?: number;
+  epochMs?: number;
+  /** fsync the state journals (default true; tests may disable) */
+  fsync?: boolean;
+  /** session lifetime in ms (default 24 h) */
+  sessionTtlMs?: number;
+  /** create the demo tenant on first start (the embedded default does) */
+  demoTenant?: boolean;
+}
+
+export const ADMIN_TENANT = "admin";
+export const DEMO_TENANT = "demo";
+
+export function defaultDataDir(): string {
+  return process.env.QMK_DATA_DIR || path.resolve(".qmk");
+}
+
+export class KernelCore {
+  readonly clock: () => number;
+  readonly dataDir: string | null;
+  readonly keys: KeyRing;
+  readonly handles: HandleSigner;
+  readonly tokens: TokenRegistry;
+  readonly tenants: TenantRegistry;
+  readonly policy: PolicyEngine;
+  readonly channels: ChannelManager;
+  readonly audit: AuditLog;
+  readonly machine: QuantumMachine;
+  readonly scheduler = new FairScheduler();
+  readonly sessions = new Map<string, SessionRecord>();
+  readonly jobs = new Map<string, JobRecord>();
+  readonly openChans = new Map<string, { tenant: string; qubits: [number, number]; channel: string | null; open: boolean }>();
+  /** physical allocation → qubits of it still held (released when the last one is freed) */
+  readonly allocRefs = new Map<string, number>();
+  readonly maxJobQubits: number;
+  readonly sessionTtlMs: number;
+  adminToken = "";
+  demoToken: string | null = null;
+  private seq = 0;
+  private closed = false;
+
+  constructor(opts: KernelOptions = {}) {
+    this.clock = opts.clock ?? Date.now;
+    this.dataDir = opts.inMemory ? null : path.resolve(opts.dataDir ?? defaultDataDir());
+    const dir = this.dataDir;
+    if (dir) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const fsync = opts.fsync ?? true;
+
+    this.keys = opts.rootSecret ? KeyRing.fromSecret(opts.rootSecret) : dir ? KeyRing.loadOrCreate(dir) : KeyRing.fromSecret(randomBytes(32));
+    this.handles = new HandleSigner(this.keys.derive("handles"), this.clock);
+    this.tokens = dir
+      ? TokenRegistry.open(dir, { key: this.keys.derive("tokens"), clock: this.clock, journalOptions: { fsync } })
+      : new TokenRegistry({ key: this.keys.derive("tokens"), clock: this.clock });
+    this.audit = AuditLog.open({
+      dir: dir ? path.join(dir, "audit") : null,
+      signingKey: this.keys.derive("audit-sth"),
+      epochEvents: opts.epochEvents ?? 1000,
+      epochMs: opts.epochMs ?? 0,
+      clock: this.clock,
+    });
+    this.tenants = dir
+      ? TenantRegistry.open(dir, { fsync, clock: this.clock, poolSize: opts.poolSize, onScrub: (e) => this.scrubbed(e) })
+      : TenantRegistry.memory({ clock: this.clock, poolSize: opts.poolSize, onScrub: (e) => this.scrubbed(e) });
+    // The simulator state did not survive a restart: give back what was tied to it.
+    this.tenants.releaseLive();
+    this.policy = new PolicyEngine({
+      clock: this.clock,
+      builtinLimits: (t) => this.tenants.quotaOf(t),
+      usage: (t, r) => this.tenants.used(t, r),
+      journal: dir ? Journal.open<PolicyRecord>(path.join(dir, "policy.jsonl"), { fsync }) : undefined,
+    });
+    this.channels = new ChannelManager({
+      journal: dir ? Journal.open<ChannelEvent>(path.join(dir, "channels.jsonl"), { fsync }) : Journal.memory<ChannelEvent>(),
+      keyFor: (t) => this.keys.derive("channel-sign", t),
+      quota: (t) => this.tenants.quotaOf(t)?.channels ?? 0,
+      clock: this.clock,
+    });
+    this.machine = new QuantumMachine({ seed: opts.seed ?? 0, maxQubits: opts.maxEagerQubits ?? 24, channels: this.channels, clock: this.clock });
+    this.maxJobQubits = opts.maxJobQubits ?? 28;
+    this.sessionTtlMs = opts.sessionTtlMs ?? 24 * 3600_000;
+    this.bootstrap(opts.demoTenant ?? false);
+    this.audit.append({ type: "audit.open", details: { tree_size: this.audit.size } });
+  }
+
+  /** First start: the admin tenant and its token (DIR/admin.token, 0600); optionally the demo tenant. */
+  private bootstrap(demo: boolean): void {
+    const adminFile = this.dataDir ? path.join(this.dataDir, "admin.token") : null;
+    if (!this.tenants.get(ADMIN_TENANT)) {
+      this.tenants.create(ADMIN_TENANT, { quota: { logical_qubits: 24, sessions: 64, api_calls_per_minute: 1_000_000 } });
+      this.audit.append({ type: "tenant.create", tenant: ADMIN_TENANT, details: { bootstrap: true } });
+    }
+    if (adminFile && fs.existsSync(adminFile)) {
+      this.adminToken = fs.readFileSync(adminFile, "utf8").trim();
+    } else {
+      this.adminToken = this.tokens.mint({ rights: [...RIGHTS], tenant: ADMIN_TENANT });
+      this.audit.append({ type: "cap.grant", tenant: ADMIN_TENANT, details: { bootstrap: true, rights: [...RIGHTS] } });
+      if (adminFile) fs.writeFileSync(adminFile, this.adminToken + "\n", { mode: 0o600 });
+    }
+    if (demo) {
+      const demoFile = this.dataDir ? path.join(this.dataDir, "demo.token") : null;
+      if (demoFile && fs.existsSync(demoFile) && this.tenants.get(DEMO_TENANT)) {
+        this.demoToken = fs.readFileSync(demoFile, "utf8").trim();
+      } else {
+        if (!this.tenants.get(DEMO_TENANT)) this.tenants.create(DEMO_TENANT);
+        const rights: Right[] = ["CAP_ALLOC", "CAP_MEASURE", "CAP_LINK", "CAP_TELEPORT", "CAP_MAGIC"];
+        this.demoToken = this.tokens.mint({ rights, tenant: DEMO_TENANT });
+        this.audit.append({ type: "tenant.create", tenant: DEMO_TENANT, details: { bootstrap: true } });
+        if (demoFile) fs.writeFileSync(demoFile, this.demoToken + "\n", { mode: 0o600 });
+      }
+    }
+  }
+
+  private scrubbed(e: unknown): void {
+    // Physical qubits reset before reuse: auditable as a kernel housekeeping event.
+    if (!this.closed) this.audit.append({ type: "qubit.free", details: { scrub: e as Record<string, unknown> } });
+  }
+
+  nextId(prefix: string): string {
+    return `${prefix}${(++this.seq).toString(36)}_${randomBytes(6).toString("hex")}`;
+  }
+
+  // ---- the one door ---------------------------------------------------
+
+  /** Synchronous dispatch. Every q_* call of every transport ends here. */
+  dispatch(method: string, rawParams: unknown): unknown {
+    if (this.closed) throw new QmkError("RESOURCE_EXHAUSTED", "kernel is closed", { field: "method" });
+    const spec: MethodSpec | undefined = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
+    if (!spec) throw new QmkError("METHOD_NOT_FOUND", `unknown method ${String(method).slice(0, 64)}`, { field: "method" });
+    let p: Params;
+    try {
+      p = asParams(rawParams);
+    } catch (e) {
+      this.auditDeny(method, undefined, e);
+      throw e;
+    }
+    try {
+      if (spec.publicHandler) {
+        try {
+          return spec.publicHandler(this, p);
+        } catch (e) {
+          this.auditDeny(method, undefined, e);
+          throw e;
+        }
+      }
+      return mediate(this, spec, p);
+    } catch (e) {
+      if (isQmkError(e)) throw e;
+      // A bug, not bad input: log it (no internals to the caller) and fail closed.
+      this.audit.append({ type: "op.deny", severity: "error", op: method, decision: "deny", reason: "INTERNAL_ERROR" });
+      throw new QmkError("INTERNAL_ERROR", "internal error", { method });
+    }
+  }
+
+  auditAllow(spec: MethodSpec, ctx: CallContext, rights: Right[]): void {
+    this.audit.append({
+      type: (ctx.audit.type ?? spec.event ?? "op.allow") as EventType,
+      tenant: ctx.tenant,
+      session: ctx.session.id,
+      op: spec.name,
+      decision: "allow",
+      details: { ...ctx.audit.details, ...(rights.length ? { rights } : {}) },
+    });
+  }
+
+  auditDeny(method: string, session: SessionRecord | undefined, e: unknown): void {
+    if (!isQmkError(e)) return;
+    const d = e.data;
+    const details: Record<string, unknown> = { code: e.code, message: e.message };
+    for (const k of ["field", "node", "missing", "rule", "tenants", "violation", "limit", "used", "requested"]) {
+      if (d[k] !== undefined) details[k] = d[k];
+    }
+    this.audit.append({
+      type: denyEventFor(e.codeName),
+      tenant: session?.tenant ?? null,
+      session: session?.id ?? null,
+      op: method,
+      decision: "deny",
+      reason: e.codeName,
+      details,
+    });
+  }
+
+  // ---- sessions and handles ------------------------------------------
+
+  issue(kind: HandleKind, id: string, ctx: { tenant: string; session: { id: string } }, ttlMs?: number): string {
+    return this.handles.issue(kind, id, ctx.tenant, ctx.session.id, ttlMs);
+  }
+
+  /** Verify a resource handle the caller presented: right kind, its own tenant (and session for qubits). */
+  own(kind: HandleKind, h: unknown, ctx: CallContext, field: string, sameSession = false): HandleClaims {
+    return this.handles.verify(h, { kind, tenant: ctx.tenant, ...(sameSession ? { session: ctx.session.id } : {}) }, field);
+  }
+
+  releaseAllocRef(alloc: string): void {
+    const left = (this.allocRefs.get(alloc) ?? 1) - 1;
+    if (left > 0) {
+      this.allocRefs.set(alloc, left);
+      return;
+    }
+    this.allocRefs.delete(alloc);
+    this.tenants.releaseLogical(alloc);
+  }
+
+  closeSession(id: string): void {
+    const s = this.sessions.get(id);
+    if (!s) return;
+    this.sessions.delete(id);
+    try {
+      this.tenants.release(s.tenant, "sessions");
+    } catch {
+      /* tenant deleted: nothing left to release */
+    }
+  }
+
+  // ---- lifecycle ------------------------------------------------------
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.scheduler.remove(() => true);
+    await this.audit.close();
+    this.tokens.close();
+    this.tenants.close();
+    this.channels.close();
+  }
+}

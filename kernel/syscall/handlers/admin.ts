@@ -1,0 +1,100 @@
+// Tenant administration (CAP_ADMIN): create, suspend, resume, delete, quotas, policy.
+import { QmkError } from "../../errors.js";
+import { isRight, RIGHTS, type Right } from "../../security/rights.js";
+import type { KernelCore } from "../core.js";
+import { ADMIN_TENANT } from "../core.js";
+import type { CallContext } from "../context.js";
+import { str, type Params } from "../params.js";
+
+function rightsParam(p: Params, field: string): Right[] {
+  const v = p[field];
+  if (v === undefined) return ["CAP_ALLOC", "CAP_MEASURE"];
+  if (!Array.isArray(v)) throw new QmkError("INVALID_PARAMS", `${field} must be a list of rights`, { field: `params.${field}` });
+  v.forEach((r, i) => {
+    if (!isRight(r)) throw new QmkError("INVALID_PARAMS", `unknown right ${String(r)}; known: ${RIGHTS.join(", ")}`, { field: `params.${field}[${i}]` });
+  });
+  return [...new Set(v as Right[])];
+}
+
+function tenantParam(k: KernelCore, p: Params): string {
+  const id = str(p, "tenant_id", 64);
+  const t = k.tenants.get(id) ?? k.tenants.byTenantName(id);
+  if (!t || t.status === "deleted") throw new QmkError("INVALID_PARAMS", `no tenant ${id}`, { field: "params.tenant_id" });
+  if (t.id === ADMIN_TENANT) throw new QmkError("ACCESS_DENIED", "the admin tenant cannot be changed", { field: "params.tenant_id" });
+  return t.id;
+}
+
+export function createTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const rights = rightsParam(p, "rights");
+  const t = k.tenants.create(p.name, { quota: p.quota, reuseDeletedName: p.reuse_deleted_name === true });
+  const token = k.tokens.mint({ rights, tenant: t.id });
+  ctx.audit.type = "tenant.create";
+  ctx.audit.details = { tenant_id: t.id, rights };
+  return { tenant_id: t.id, token, quota: t.quota };
+}
+
+export function suspendTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const id = tenantParam(k, p);
+  const t = k.tenants.suspend(id);
+  ctx.audit.type = "tenant.suspend";
+  ctx.audit.details = { tenant_id: id };
+  return { tenant_id: id, status: t.status };
+}
+
+export function resumeTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const id = tenantParam(k, p);
+  const t = k.tenants.resume(id);
+  ctx.audit.type = "tenant.resume";
+  ctx.audit.details = { tenant_id: id };
+  return { tenant_id: id, status: t.status };
+}
+
+/** Deleting a tenant frees everything it held: qubits, jobs, channels, sessions. */
+export function deleteTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const id = tenantParam(k, p);
+  const qubits = k.machine.qubitsOf(id).map((q) => q.id);
+  k.machine.forceFree(qubits);
+  let jobs = 0;
+  for (const j of k.jobs.values()) {
+    if (j.tenant === id && (j.state === "queued" || j.state === "running")) {
+      j.cancel("tenant deleted");
+      jobs++;
+    }
+  }
+  let channels = 0;
+  for (const c of k.channels.list(id)) {
+    if (c.state === "active" || c.state === "pending") {
+      k.channels.revoke(ctx.tenant, c.id, { admin: true });
+      channels++;
+    }
+  }
+  for (const s of [...k.sessions.values()]) if (s.tenant === id) k.sessions.delete(s.id);
+  const released = k.tenants.delete(id);
+  k.policy.forgetTenant(id);
+  ctx.audit.type = "tenant.delete";
+  ctx.audit.details = { tenant_id: id, qubits: qubits.length, jobs, channels };
+  return { tenant_id: id, status: released.tenant.status, released: { qubits: qubits.length, jobs, channels } };
+}
+
+export function setQuota(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const id = tenantParam(k, p);
+  const quota = k.tenants.setQuota(id, p.quota);
+  ctx.audit.type = "policy.change";
+  ctx.audit.details = { tenant_id: id, quota };
+  return { tenant_id: id, quota };
+}
+
+export function setPolicy(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const rules = k.policy.setRules(p.rules);
+  ctx.audit.type = "policy.change";
+  ctx.audit.details = { rules: rules.map((r) => r.id) };
+  return { rules };
+}
+
+export function getPolicy(k: KernelCore): unknown {
+  return { rules: k.policy.getRules() };
+}
+
+export function listTenants(k: KernelCore): unknown {
+  return { tenants: k.tenants.list().map((t) => ({ tenant_id: t.id, status: t.status, quota: t.quota, usage: t.usage })) };
+}

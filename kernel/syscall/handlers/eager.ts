@@ -1,0 +1,217 @@
+// Eager quantum operations for notebooks and scripts: alloc, apply, measure,
+// reset, release, lending a qubit to a channel, Bell-pair channels, and
+// the read-only views a notebook displays.
+import { QmkError } from "../../errors.js";
+import { parseProfile } from "../../qec/profiles.js";
+import { OPCODES } from "../../qvm/opcodes.js";
+import { evalAngle } from "../../qvm/expr.js";
+import { canonicalOpcode } from "../../machine/exec-op.js";
+import type { Right } from "../../security/rights.js";
+import type { KernelCore } from "../core.js";
+import type { CallContext } from "../context.js";
+import { int, str, strArray, type Params } from "../params.js";
+
+/** Opcodes q_apply runs; the rest have their own methods (alloc, release, channels). */
+const NOT_VIA_APPLY = new Set(["ALLOC_LQ", "FREE_LQ", "OPEN_CHAN", "USE_CHAN", "CLOSE_CHAN", "FENCE_EPOCH", "BAR_REGION", "SET_POLICY"]);
+
+export function applyOpcodeOf(p: Params): string {
+  const op = str(p, "op", 64);
+  const opcode = canonicalOpcode(op);
+  if (!Object.hasOwn(OPCODES, opcode) || NOT_VIA_APPLY.has(opcode)) {
+    throw new QmkError("INVALID_PARAMS", `q_apply cannot run ${op}`, { field: "params.op" });
+  }
+  return opcode;
+}
+
+export function applyRights(_k: KernelCore, p: Params): readonly Right[] {
+  return OPCODES[applyOpcodeOf(p)].caps;
+}
+
+const MEASURE_OF: Record<string, string> = { Z: "MEASURE_Z", X: "MEASURE_X", Y: "MEASURE_Y", ANGLE: "MEASURE_ANGLE" };
+
+export function measureOpcodeOf(p: Params): string {
+  const basis = p.basis === undefined ? "Z" : String(p.basis).toUpperCase();
+  const op = MEASURE_OF[basis];
+  if (!op) throw new QmkError("INVALID_PARAMS", "basis must be Z, X, Y or ANGLE", { field: "params.basis" });
+  return op;
+}
+
+interface Operand {
+  id: number;
+  loan?: string;
+}
+
+/** A qubit operand: the caller's own VQ handle, or a peer's loan handle. */
+function operand(k: KernelCore, ctx: CallContext, h: unknown, field: string): Operand {
+  const peek = k.handles.peek(h);
+  if (peek?.kind === "loan") {
+    const c = k.handles.verify(h, { kind: "loan" }, field);
+    const loan = k.channels.peekLoan(c.id);
+    if (!loan) throw new QmkError("INVALID_HANDLE", "unknown loan", { field });
+    if (loan.used) throw new QmkError("CHANNEL_UNAUTHORIZED", "this loan was already used (a loan is good for one operation)", { field, rule: "loan_used" });
+    return { id: loan.qubit, loan: loan.id };
+  }
+  const c = k.own("vq", h, ctx, field);
+  return { id: Number(c.id) };
+}
+
+function operands(k: KernelCore, ctx: CallContext, handles: string[]): Operand[] {
+  return handles.map((h, i) => operand(k, ctx, h, `params.vqs[${i}]`));
+}
+
+function channelId(k: KernelCore, ctx: CallContext, p: Params): string | undefined {
+  if (p.channel === undefined) return undefined;
+  return k.own("ch", p.channel, ctx, "params.channel").id;
+}
+
+function evalArgs(opcode: string, raw: unknown): Record<string, unknown> {
+  if (raw !== undefined && (raw === null || typeof raw !== "object" || Array.isArray(raw))) {
+    throw new QmkError("INVALID_PARAMS", "args must be an object", { field: "params.args" });
+  }
+  const args: Record<string, unknown> = { ...((raw as Record<string, unknown>) ?? {}) };
+  for (const [name, a] of Object.entries(OPCODES[opcode].args)) {
+    if (a.type === "angle") {
+      if (args[name] === undefined) {
+        if (a.required) throw new QmkError("INVALID_PARAMS", `${opcode} needs args.${name}`, { field: `params.args.${name}` });
+        continue;
+      }
+      args[name] = evalAngle(args[name], {}, { field: `params.args.${name}` });
+    }
+  }
+  return args;
+}
+
+/** Shared by q_apply, q_measure, q_reset, q_open_chan: the operation enters the machine here. */
+function run(k: KernelCore, ctx: CallContext, opcode: string, handles: string[], rawArgs: unknown, chan?: string) {
+  const spec = OPCODES[opcode];
+  if (typeof spec.vqs === "number" && handles.length !== spec.vqs) {
+    throw new QmkError("INVALID_PARAMS", `${opcode} takes ${spec.vqs} qubit(s), got ${handles.length}`, { field: "params.vqs" });
+  }
+  const ops = operands(k, ctx, handles);
+  const args = evalArgs(opcode, rawArgs);
+  const loans = ops.filter((o) => o.loan).map((o) => o.loan!);
+  const r = k.machine.operate({
+    actor: ctx.tenant,
+    opcode,
+    qubits: ops.map((o) => o.id),
+    args,
+    ...(chan !== undefined ? { channel: chan } : {}),
+    ...(loans.length ? { loans } : {}),
+    labels: handles.map((_, i) => `vqs[${i}]`),
+  });
+  ctx.audit.details = { opcode, ...(r.channel ? { channel: r.channel, tenants: [...r.tenants] } : {}) };
+  if (r.channel) ctx.audit.type = "channel.use";
+  return { ...r, qubits: ops.map((o) => o.id) };
+}
+
+export function alloc(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const n = int(p, "n", 1, 64);
+  const profile = parseProfile(p.profile);
+  const pa = k.tenants.allocateLogical(ctx.tenant, n, profile.physicalPerLogical);
+  let recs;
+  try {
+    recs = k.machine.allocate(ctx.tenant, ctx.session.id, n, pa.id);
+  } catch (e) {
+    k.tenants.releaseLogical(pa.id);
+    throw e;
+  }
+  k.allocRefs.set(pa.id, n);
+  const vqs = recs.map((r) => k.issue("vq", String(r.id), ctx));
+  ctx.audit.type = "qubit.alloc";
+  ctx.audit.details = { n, profile: profile.canonical, physical_qubits: pa.physical, allocation: pa.id };
+  return { vqs, profile: profile.canonical, physical_qubits: pa.physical };
+}
+
+export function apply(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const opcode = applyOpcodeOf(p);
+  const handles = strArray(p, "vqs", 1, 2);
+  const r = run(k, ctx, opcode, handles, p.args, channelId(k, ctx, p));
+  return r.outcomes.length ? { outcomes: r.outcomes } : {};
+}
+
+export function measure(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const opcode = measureOpcodeOf(p);
+  const vq = str(p, "vq");
+  const args = opcode === "MEASURE_ANGLE" ? { angle: p.angle } : {};
+  const r = run(k, ctx, opcode, [vq], args);
+  return { outcome: r.outcomes[0] };
+}
+
+export function reset(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  run(k, ctx, "RESET", [str(p, "vq")], {});
+  return {};
+}
+
+export function release(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const handles = strArray(p, "vqs", 1, 64);
+  const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`).id));
+  const recs = k.machine.free(ctx.tenant, ids, handles.map((_, i) => `vqs[${i}]`));
+  for (const r of recs) {
+    k.channels.forgetQubit(r.id);
+    if (r.alloc) k.releaseAllocRef(r.alloc);
+  }
+  ctx.audit.type = "qubit.free";
+  ctx.audit.details = { n: recs.length };
+  return { released: recs.length };
+}
+
+/** The owner's one-use consent to let the channel's peer use this qubit in one entangling op. */
+export function lendQubit(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const chan = channelId(k, ctx, p);
+  if (chan === undefined) throw new QmkError("INVALID_PARAMS", "channel is required", { field: "params.channel" });
+  const id = Number(k.own("vq", p.vq, ctx, "params.vq").id);
+  if (k.machine.linear.get(id) !== "live") throw new QmkError("LINEARITY_VIOLATION", "only a live qubit can be lent", { field: "params.vq" });
+  const loan = k.channels.lend(chan, ctx.tenant, id);
+  ctx.audit.details = { channel: chan, loan: loan.id };
+  return { loan: k.issue("loan", loan.id, ctx, 10 * 60_000) };
+}
+
+export function openChan(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const handles = strArray(p, "vqs", 2, 2);
+  const chan = channelId(k, ctx, p);
+  const r = run(k, ctx, "OPEN_CHAN", handles, {}, chan);
+  const id = k.nextId("pair");
+  k.openChans.set(id, { tenant: ctx.tenant, qubits: [r.qubits[0], r.qubits[1]], channel: r.channel, open: true });
+  return { ch: k.issue("ch", id, ctx) };
+}
+
+export function closeChan(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const id = k.own("ch", p.ch, ctx, "params.ch").id;
+  const c = k.openChans.get(id);
+  if (!c || c.tenant !== ctx.tenant) throw new QmkError("INVALID_HANDLE", "not an open Bell-pair channel", { field: "params.ch" });
+  if (!c.open) throw new QmkError("ALREADY_COMPLETED", "channel already closed", { field: "params.ch" });
+  c.open = false;
+  return { closed: true };
+}
+
+/** Amplitudes of the caller's own qubits — only when they form whole components (nothing else entangled). */
+export function amplitudes(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const handles = strArray(p, "vqs", 1, 12);
+  const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`).id));
+  for (const [i, id] of ids.entries()) {
+    if (!k.machine.record(id)) throw new QmkError("LINEARITY_VIOLATION", "qubit was freed", { field: `params.vqs[${i}]` });
+  }
+  if (!k.machine.tracker.isClosed(ids)) {
+    throw new QmkError("ACCESS_DENIED", "these qubits may be entangled with qubits outside the set; their amplitudes are not theirs alone", {
+      field: "params.vqs",
+    });
+  }
+  const simIds = ids.map((id) => k.machine.record(id)!.simId);
+  const { re, im } = k.machine.sim.stateVector(simIds);
+  const probabilities = k.machine.sim.probabilities(simIds);
+  return { order: "bit k of the index = vqs[k]", re: [...re], im: [...im], probabilities: [...probabilities] };
+}
+
+/** The entanglement components that touch the caller, and which tenants each one spans. */
+export function components(k: KernelCore, ctx: CallContext): unknown {
+  const own = new Map(k.machine.qubitsOf(ctx.tenant).map((q) => [q.id, q]));
+  const comps = k.machine.tracker.components().filter((c) => c.qubits.some((q) => own.has(q)));
+  return {
+    components: comps.map((c) => ({
+      size: c.qubits.length,
+      tenants: c.tenants,
+      own: c.qubits.filter((q) => own.has(q)).map((q) => k.handles.issue("vq", String(q), ctx.tenant, own.get(q)!.session)),
+      foreign: c.qubits.filter((q) => !own.has(q)).length,
+    })),
+  };
+}
