@@ -17,6 +17,8 @@ export interface LintOptions {
   scopeLabel?: string;
   /** Restrict to these rule ids. */
   rules?: string[];
+  /** How a 1-based line of the analysed text is named in messages (notebooks name the cell). */
+  lineLabel?: (line: number) => string;
 }
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
@@ -60,7 +62,7 @@ export function lintSourceFile(sf: ts.SourceFile, checker: ts.TypeChecker | unde
   const an = new Analyzer(sf, checker, opts.scopeLabel ?? "the file");
   an.run();
   const out: Diagnostic[] = [];
-  const ctx = makeContext(sf, an, out);
+  const ctx = makeContext(sf, an, out, opts.lineLabel);
   for (const r of RULES) if (!opts.rules || opts.rules.includes(r.id)) r.check(an.facts, ctx);
   const seen = new Set<string>();
   const uniq = out.filter((d) => { const k = `${d.rule}:${d.start}:${d.end}:${d.message}`; if (seen.has(k)) return false; seen.add(k); return true; });

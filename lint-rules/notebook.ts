@@ -26,10 +26,12 @@ export function notebookProgram(json: string): NotebookProgram {
 
 export function lintNotebookText(path: string, json: string, opts: LintOptions = {}): Diagnostic[] {
   const prog = notebookProgram(json);
-  const diags = lintText(path + ".ts", prog.text, { scopeLabel: "the notebook (last cell)", ...opts });
+  const cellOf = (line: number) => [...prog.cells].reverse().find((c) => c.startLine <= line);
+  const lineLabel = (line: number) => { const c = cellOf(line); return c ? `cell ${c.index}, line ${line - c.startLine + 1}` : `line ${line}`; };
+  const diags = lintText(path + ".ts", prog.text, { scopeLabel: "the notebook (last cell)", lineLabel, ...opts });
   for (const d of diags) {
     d.file = path;
-    const cell = [...prog.cells].reverse().find((c) => c.startLine <= d.line!);
+    const cell = cellOf(d.line!);
     if (cell) {
       d.cell = cell.index;
       d.line = d.line! - cell.startLine + 1;

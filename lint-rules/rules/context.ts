@@ -11,7 +11,8 @@ export interface RuleContext {
   report(rule: RuleId, severity: Severity, node: ts.Node, message: string, fix?: Fix): void;
   /** `q`, or the source text of the operand expression. */
   nameOf(obj: number, expr?: ts.Node): string;
-  lineOf(pos: number): number;
+  /** "line 7", or "cell 3, line 2" in notebooks. */
+  lineOf(pos: number): string;
   /** Tenants an object may belong to: literal names, "*" = widened (unknown literal). Empty = no information. */
   tenantsOf(obj: number): Set<string>;
 }
@@ -22,7 +23,7 @@ export interface Rule {
   check(facts: Fact[], ctx: RuleContext): void;
 }
 
-export function makeContext(sf: ts.SourceFile, an: Analyzer, out: Diagnostic[]): RuleContext {
+export function makeContext(sf: ts.SourceFile, an: Analyzer, out: Diagnostic[], lineLabel: (line: number) => string = (l) => `line ${l}`): RuleContext {
   const ctx: RuleContext = {
     sf, an,
     report(rule, severity, node, message, fix) {
@@ -32,7 +33,7 @@ export function makeContext(sf: ts.SourceFile, an: Analyzer, out: Diagnostic[]):
       if (expr) return expr.getText(sf);
       return an.meta[obj].name ?? "qubit";
     },
-    lineOf(pos) { return sf.getLineAndCharacterOfPosition(pos).line + 1; },
+    lineOf(pos) { return lineLabel(sf.getLineAndCharacterOfPosition(pos).line + 1); },
     tenantsOf(obj) {
       const m = an.meta[obj];
       const out = new Set<string>();
@@ -47,4 +48,4 @@ export function makeContext(sf: ts.SourceFile, an: Analyzer, out: Diagnostic[]):
 }
 
 export const plural = (at: number[], ctx: RuleContext) =>
-  at.length ? ` (line ${[...new Set(at.map((p) => ctx.lineOf(p)))].join(", ")})` : "";
+  at.length ? ` (${[...new Set(at.map((p) => ctx.lineOf(p)))].join("; ")})` : "";

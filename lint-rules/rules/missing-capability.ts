@@ -15,7 +15,7 @@ export const missingCapability: Rule = {
         const at = last ? last.getEnd() : arr.getStart(ctx.sf) + 1;
         const fix = { description: `Add ${f.right} to the session's rights`, edits: [{ start: at, end: at, newText: `${last ? ", " : ""}"${f.right}"` }] };
         ctx.report("qmk/missing-capability", "error", f.call,
-          `${f.op} needs ${f.right}, but session ${m.tenant && m.tenant !== "*" ? `"${m.tenant}"` : ""} (line ${ctx.lineOf(m.site.getStart(ctx.sf))}) was opened with rights [${[...m.rights].join(", ")}] — add "${f.right}" to its rights.`, fix);
+          `${f.op} needs ${f.right}, but session ${m.tenant && m.tenant !== "*" ? `"${m.tenant}"` : ""} (${ctx.lineOf(m.site.getStart(ctx.sf))}) was opened with rights [${[...m.rights].join(", ")}] — add "${f.right}" to its rights.`, fix);
       }
     }
   },

@@ -1,0 +1,90 @@
+// Drives a real TypeScript language service through the plugin decorator.
+import { createRequire } from "node:module";
+import { ts } from "ts-morph";
+import { describe, expect, it } from "vitest";
+import { CODE_BASE, codeOf, init } from "../../lint-rules/plugin.js";
+
+const FILE = "/virtual/prog.ts";
+const SRC = `import { h, x, measure, free } from "./dsl/index.js";
+declare const alice: any;
+const q = alice.qubit();
+const q2 = q;
+measure(q);
+x(q2);
+const leaky = alice.qubit();
+h(leaky);
+`;
+
+function languageService(files: Record<string, string>) {
+  const versions = new Map(Object.keys(files).map((f) => [f, 1]));
+  const host: ts.LanguageServiceHost = {
+    getScriptFileNames: () => Object.keys(files),
+    getScriptVersion: (f) => String(versions.get(f) ?? 0),
+    getScriptSnapshot: (f) => (f in files ? ts.ScriptSnapshot.fromString(files[f]) : undefined),
+    getCurrentDirectory: () => "/virtual",
+    getCompilationSettings: () => ({ strict: true, noLib: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }),
+    getDefaultLibFileName: () => "lib.d.ts",
+    fileExists: (f) => f in files,
+    readFile: (f) => files[f],
+  };
+  const edit = (f: string, text: string) => { files[f] = text; versions.set(f, (versions.get(f) ?? 0) + 1); };
+  return { ls: ts.createLanguageService(host, ts.createDocumentRegistry()), host, edit };
+}
+
+function decorate(files: Record<string, string>, config: object = {}) {
+  const { ls, host, edit } = languageService(files);
+  const logs: string[] = [];
+  const info = {
+    languageService: ls, languageServiceHost: host, config,
+    project: { projectService: { logger: { info: (m: string) => logs.push(m) } } },
+  } as unknown as ts.server.PluginCreateInfo;
+  return { plugin: init({ typescript: ts }).create(info), ls, edit, logs };
+}
+
+describe("language-service plugin", () => {
+  it("adds qmk diagnostics with the right ranges, codes and categories", () => {
+    const { plugin, ls, logs } = decorate({ [FILE]: SRC });
+    const base = ls.getSemanticDiagnostics(FILE).length;
+    const diags = plugin.getSemanticDiagnostics(FILE);
+    const ours = diags.filter((d) => d.source === "qmk-lint");
+    expect(diags.length).toBe(base + ours.length);
+    const use = ours.find((d) => d.code === codeOf("qmk/use-after-consume"))!;
+    expect(use).toBeDefined();
+    expect(use.start).toBe(SRC.indexOf("q2);"));
+    expect(use.length).toBe(2);
+    expect(use.category).toBe(ts.DiagnosticCategory.Error);
+    expect(String(use.messageText)).toMatch(/was measured \(line 5\).*\[qmk\/use-after-consume\]/);
+    const leak = ours.find((d) => d.code === codeOf("qmk/leak"))!;
+    expect(leak.start).toBe(SRC.indexOf("alice.qubit();", SRC.indexOf("leaky")));
+    expect(leak.length).toBe("alice.qubit()".length);
+    expect(ours).toHaveLength(2);
+    expect(logs.some((l) => l.includes("loaded"))).toBe(true);
+  });
+
+  it("offers the reset fix-it through getCodeFixesAtPosition", () => {
+    const { plugin } = decorate({ [FILE]: SRC });
+    const at = SRC.indexOf("q2);");
+    const fixes = plugin.getCodeFixesAtPosition(FILE, at, at + 2, [codeOf("qmk/use-after-consume")], {}, {});
+    const fix = fixes.find((f) => f.fixName === "qmk/use-after-consume")!;
+    expect(fix.description).toContain("reset(q2)");
+    expect(fix.changes[0].textChanges[0]).toEqual({ span: { start: SRC.indexOf("x(q2)"), length: 0 }, newText: "reset(q2);\n" });
+    expect(plugin.getSupportedCodeFixes(FILE)).toContain(String(CODE_BASE));
+  });
+
+  it("re-lints after an edit and honours the rules filter", () => {
+    const files = { [FILE]: SRC };
+    const { plugin, edit } = decorate(files, { rules: ["qmk/leak"] });
+    expect(plugin.getSemanticDiagnostics(FILE).filter((d) => d.source === "qmk-lint").map((d) => d.code)).toEqual([codeOf("qmk/leak")]);
+    edit(FILE, SRC + "free(leaky);\n");
+    expect(plugin.getSemanticDiagnostics(FILE).filter((d) => d.source === "qmk-lint")).toEqual([]);
+  });
+
+  it("the CommonJS entry tsserver requires exposes the same factory", () => {
+    const require = createRequire(import.meta.url);
+    const cjsInit = require("../../lint-rules/plugin.cjs") as typeof init;
+    expect(typeof cjsInit).toBe("function");
+    const { ls, host } = languageService({ [FILE]: SRC });
+    const p = cjsInit({ typescript: ts }).create({ languageService: ls, languageServiceHost: host, config: {} } as unknown as ts.server.PluginCreateInfo);
+    expect(p.getSemanticDiagnostics(FILE).filter((d) => d.source === "qmk-lint")).toHaveLength(2);
+  });
+});
