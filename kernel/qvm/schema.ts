@@ -112,11 +112,24 @@ export const QVM_SCHEMA = {
   },
 } as const;
 
-let validator: ValidateFunction | undefined;
-function getValidator(): ValidateFunction {
+/** Same structure with `args` left open: per-opcode args are checked by dispatch (below), not 32 if/then per node. */
+const STRUCTURE_SCHEMA = (() => {
+  const s = structuredClone(QVM_SCHEMA) as unknown as { properties: { program: { properties: { nodes: { items: Record<string, unknown> } } } } };
+  delete s.properties.program.properties.nodes.items.allOf;
+  return s;
+})();
+
+let validators: { graph: ValidateFunction; args: Map<string, ValidateFunction> } | undefined;
+function getValidators(): { graph: ValidateFunction; args: Map<string, ValidateFunction> } {
   // compiled lazily, once per process
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(QVM_SCHEMA);
-  return validator;
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validators = {
+      graph: ajv.compile(STRUCTURE_SCHEMA),
+      args: new Map(OPCODE_NAMES.map((op) => [op, ajv.compile(argsFor(op))])),
+    };
+  }
+  return validators;
 }
 
 /** "/program/nodes/3/args/theta" → {node: nodes[3].id, field: "args.theta"} */
@@ -165,13 +178,22 @@ function toIssue(graph: unknown, e: ErrorObject): Issue & { path: string } {
 
 /** Schema issues, at most one per (node, field); empty when valid. Never throws. */
 export function schemaIssues(graph: unknown): Issue[] {
-  const v = getValidator();
-  if (v(graph)) return [];
+  const v = getValidators();
+  const errs: ErrorObject[] = [];
+  if (!v.graph(graph)) errs.push(...(v.graph.errors ?? []));
+  const nodes = (graph as { program?: { nodes?: unknown } } | null)?.program?.nodes;
+  if (Array.isArray(nodes))
+    nodes.forEach((n, i) => {
+      const op = (n as { op?: unknown } | null)?.op;
+      const args = (n as { args?: unknown } | null)?.args;
+      const check = typeof op === "string" && args !== undefined ? v.args.get(op) : undefined;
+      if (check && !check(args)) for (const e of check.errors ?? []) errs.push({ ...e, instancePath: `/program/nodes/${i}/args${e.instancePath}` });
+    });
   // anyOf summarizes its branches: keep the summary, drop the branch errors
-  const errs = (v.errors ?? []).filter((e) => e.keyword !== "if" && !/\/anyOf\/\d+\//.test(e.schemaPath));
   const out: Issue[] = [];
   const seen = new Set<string>();
   for (const e of errs) {
+    if (e.keyword === "if" || /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
     const { path: _p, ...issue } = toIssue(graph, e);
     const key = `${issue.node}\u0000${issue.field}`;
     if (seen.has(key)) continue;

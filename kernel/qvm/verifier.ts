@@ -126,7 +126,6 @@ class Walker {
   private readonly ch = new Map<string, Set<ChState>>();
   /** last node that touched a handle, for leak reports */
   private readonly lastTouch = new Map<string, { node: string; field: string }>();
-  private readonly tenantOf = new Map<string, string>();
   private readonly comps = new Components();
   /** held handles → physical cost each; peak of both totals */
   private readonly held = new Map<string, number>();
@@ -245,7 +244,6 @@ class Walker {
       // a guarded node may be skipped: both outcomes stay possible
       this.vq.set(h, n.guard ? new Set([...before, ...after]) : after);
       this.lastTouch.set(h, { node: n.id, field });
-      if (spec.effect === "alloc" && typeof n.args.tenant === "string") this.tenantOf.set(h, n.args.tenant);
     });
     this.account(n, spec);
   }
@@ -284,23 +282,19 @@ class Walker {
 
   /** SPEC §2.9: cross-tenant entangling needs a channel between exactly those two tenants. */
   private firewall(n: NormNode, spec: OpcodeSpec): void {
-    if (spec.effect === "consume" || spec.effect === "revive" || spec.effect === "free") {
-      if (spec.entangling && this.multiTenant) this.checkCross(n); // MEASURE_BELL: entangling before it consumes
-      for (const h of n.vqs) this.comps.isolate(h);
+    if (!this.multiTenant) return; // one principal: nothing to separate
+    if (spec.effect === "alloc") {
+      for (const h of n.vqs) this.comps.add(h, n.args.tenant as string | undefined);
       return;
     }
-    if (!spec.entangling) return;
-    if (this.multiTenant) this.checkCross(n);
-    this.comps.merge(n.vqs);
+    if (spec.entangling) this.checkCross(n); // MEASURE_BELL too: it entangles before it consumes
+    if (spec.effect === "consume" || spec.effect === "revive" || spec.effect === "free") for (const h of n.vqs) this.comps.isolate(h);
+    else if (spec.entangling) this.comps.merge(n.vqs);
   }
 
   private checkCross(n: NormNode): void {
     const ts: string[] = [];
-    for (const h of n.vqs)
-      for (const m of this.comps.members(h)) {
-        const t = this.tenantOf.get(m);
-        if (t !== undefined && !ts.includes(t)) ts.push(t);
-      }
+    for (const h of n.vqs) for (const t of this.comps.tenants(h)) if (!ts.includes(t)) ts.push(t);
     if (ts.length < 2) return;
     const channel = n.args.channel;
     if (ts.length > 2) {
