@@ -44,6 +44,13 @@ export interface VerifyResult {
 
 /** Typestate of a VQ handle; `unalloc` before its ALLOC_LQ. */
 type VqState = "unalloc" | "live" | "measured" | "freed";
+/** shared singletons: the common, unguarded case allocates nothing */
+const ONE: Record<VqState, ReadonlySet<VqState>> = {
+  unalloc: new Set(["unalloc"]),
+  live: new Set(["live"]),
+  measured: new Set(["measured"]),
+  freed: new Set(["freed"]),
+};
 type ChState = "unopened" | "open" | "closed";
 
 class Ctx {
@@ -122,7 +129,7 @@ class Walker {
   /** event → producing node, and whether it holds a Bell index (0..3) */
   private readonly produced = new Map<string, { node: string; wide: boolean }>();
   /** possible typestates per handle (a guarded node may or may not run) */
-  private readonly vq = new Map<string, Set<VqState>>();
+  private readonly vq = new Map<string, ReadonlySet<VqState>>();
   private readonly ch = new Map<string, Set<ChState>>();
   /** last node that touched a handle, for leak reports */
   private readonly lastTouch = new Map<string, { node: string; field: string }>();
@@ -234,13 +241,14 @@ class Walker {
   private typestate(n: NormNode, spec: OpcodeSpec): void {
     n.vqs.forEach((h, k) => {
       const field = `vqs[${k}]`;
-      const before = this.vq.get(h) ?? new Set<VqState>(["unalloc"]);
-      const bad = [...before].map((s) => violation(spec.effect, s)).find((v) => v !== undefined);
+      const before = this.vq.get(h) ?? ONE.unalloc;
+      let bad: ReturnType<typeof violation>;
+      for (const s of before) bad ??= violation(spec.effect, s);
       if (bad) {
         const maybe = before.size > 1 ? " (on some guarded path)" : "";
         this.c.err(bad.code, n.id, field, `${n.op} on '${h}': ${bad.what}${maybe}`);
       }
-      const after = new Set<VqState>([...before].map((s) => transition(spec.effect, s)));
+      const after = before.size === 1 ? ONE[transition(spec.effect, before.values().next().value!)] : new Set([...before].map((s) => transition(spec.effect, s)));
       // a guarded node may be skipped: both outcomes stay possible
       this.vq.set(h, n.guard ? new Set([...before, ...after]) : after);
       this.lastTouch.set(h, { node: n.id, field });
