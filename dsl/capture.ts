@@ -285,9 +285,10 @@ export class Circuit<K extends string = string> {
     const r = await s.call("q_wait", { job_id: jobId, timeout_ms: opts.timeoutMs ?? 60_000 });
     const res = r?.result ?? r;
     const raw: Record<string, number> = res?.counts ?? {};
-    const status = r?.status ?? res?.status;
-    if (status && !["completed", "COMPLETED", "done", "succeeded"].includes(String(status)) && !res?.counts) {
-      throw new QmkError("INTERNAL_ERROR", `job ${jobId} ended ${status}: ${JSON.stringify(r?.error ?? res?.error ?? null)}`, { job: jobId });
+    const state = String(r?.state ?? r?.status ?? "completed");
+    if (state !== "completed") {
+      const code = state === "queued" || state === "running" ? "TIMEOUT" : "INTERNAL_ERROR";
+      throw new QmkError(code, `job ${jobId.slice(0, 16)}… is ${state}${r?.error ? `: ${JSON.stringify(r.error)}` : ""}`, { job: jobId, state });
     }
     const events: string[] = res?.events_order ?? res?.eventOrder ?? this.graph.resources.events;
     // project onto the named outputs
@@ -396,9 +397,9 @@ export function toQasm3(g: QvmGraph): string {
           lines.push(`ry(-${qasmAngle(a.angle)}) ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
           break;
         case "MEASURE_BELL": {
-          // kernel convention: events = (zParity, xParity)
+          // kernel convention: events = (xParity, zParity) = bits of a, b after CNOT a→b; H a
           const [e0, e1] = nd.produces ?? [];
-          lines.push(`cx ${q(vs[0])}, ${q(vs[1])};`, `h ${q(vs[0])};`, `${c(e1)} = measure ${q(vs[0])};`, `${c(e0)} = measure ${q(vs[1])};`);
+          lines.push(`cx ${q(vs[0])}, ${q(vs[1])};`, `h ${q(vs[0])};`, `${c(e0)} = measure ${q(vs[0])};`, `${c(e1)} = measure ${q(vs[1])};`);
           break;
         }
         default:

@@ -14,6 +14,9 @@ import { Connection, type Session } from "./session.js";
 import { EmbeddedTransport, type KernelLike } from "./transport/embedded.js";
 import { JsonRpcTransport } from "./transport/jsonrpc.js";
 import type { Transport } from "./transport/types.js";
+import { existsSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { join } from "node:path";
+import type { TokenStore } from "./session.js";
 
 export * from "./types.js";
 export * from "./ops.js";
@@ -28,6 +31,7 @@ export {
   type SessionLike,
   type ChannelOptions,
   type TenantOptions,
+  type TokenStore,
 } from "./session.js";
 export { QmkError, isQmkError, ErrorCodes, type ErrorName } from "./errors.js";
 export { JsonRpcTransport } from "./transport/jsonrpc.js";
@@ -68,7 +72,29 @@ async function local(opts: LocalOptions = {}): Promise<Connection> {
     })) as KernelLike;
   }
   const t = new EmbeddedTransport(kernel, !opts.kernel);
-  return new Connection(t, kernel.adminToken, { queued: opts.queued });
+  const dir = opts.kernel || opts.inMemory ? undefined : (opts.dataDir ?? process.env.QMK_DATA_DIR ?? "./.qmk");
+  return new Connection(t, kernel.adminToken, { queued: opts.queued, ...(dir ? { tokenStore: fileTokenStore(dir) } : {}) });
+}
+
+/** Tenant tokens the embedded DSL created, kept next to the kernel's data (mode 0600). */
+function fileTokenStore(dir: string): TokenStore {
+  const file = join(dir, "dsl-tenant-tokens.json");
+  const read = (): Record<string, { token: string; tenantId: string }> => {
+    try {
+      return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+    } catch {
+      return {};
+    }
+  };
+  return {
+    get: (t) => read()[t],
+    set: (t, e) => {
+      const all = read();
+      all[t] = e;
+      writeFileSync(file, JSON.stringify(all, null, 2) + "\n", { mode: 0o600 });
+      chmodSync(file, 0o600);
+    },
+  };
 }
 
 async function connect(socketOrUrl: string, token: string, opts: ConnectOptions = {}): Promise<Connection> {

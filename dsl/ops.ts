@@ -98,8 +98,9 @@ export function measureIn<Q extends Live>(q: Q, basis: Basis): asserts q is Q & 
  * Bell measurement of (a, b): both qubits end measured. The compiler can
  * narrow only one argument per assertion signature — it narrows `a`; `b`
  * is checked at run time (and by the lint). Outcomes: `a.bellBits`
- * (= [a's bit, b's bit], the two events of MEASURE_BELL in kernel order
- * [zParity, xParity]) and `a.bellIndex`.
+ * (= the two events of MEASURE_BELL in kernel order [xParity, zParity],
+ * i.e. the bits of a and b after "CNOT a→b; H a; measure") and
+ * `a.bellIndex` (zParity | xParity << 1).
  */
 export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: A, b: B): asserts a is A & MeasureTag<A> & BellData {
   const qa = asQubit(a, "measureBell");

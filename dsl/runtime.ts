@@ -108,7 +108,7 @@ export class QubitImpl {
     return [this.bit, p.result];
   }
   get bellIndex(): 0 | 1 | 2 | 3 {
-    const [z, x] = this.bellBits;
+    const [x, z] = this.bellBits;
     return (z.value | (x.value << 1)) as 0 | 1 | 2 | 3;
   }
 

@@ -378,6 +378,12 @@ export interface TenantOptions {
   quota?: Record<string, number>;
 }
 
+/** Where a connection remembers the tokens of tenants it created (embedded kernels: a 0600 file in the data dir). */
+export interface TokenStore {
+  get(tenant: string): { token: string; tenantId: string } | undefined;
+  set(tenant: string, entry: { token: string; tenantId: string }): void;
+}
+
 export const DEFAULT_RIGHTS: Right[] = ["CAP_ALLOC", "CAP_MEASURE", "CAP_LINK", "CAP_TELEPORT", "CAP_MAGIC"];
 
 /** A connection to a kernel (embedded or remote); hands out tenant sessions. */
@@ -390,7 +396,7 @@ export class Connection {
     readonly transport: Transport,
     /** admin token (embedded kernel: from the kernel; remote: the token given to connect) */
     readonly token: string | undefined,
-    private readonly opts: { queued?: boolean } = {},
+    private readonly opts: { queued?: boolean; tokenStore?: TokenStore } = {},
   ) {}
 
   private async adminSession(): Promise<string> {
@@ -411,18 +417,35 @@ export class Connection {
     if (typeof tenant !== "string" || tenant.length === 0) {
       throw new QmkError("INVALID_PARAMS", "tenant name must be a non-empty string", { field: "name" });
     }
-    let entry = this.tokens.get(tenant);
+    let entry = this.tokens.get(tenant) ?? this.opts.tokenStore?.get(tenant);
     if (!entry) {
       const admin = await this.adminSession();
-      const r = await this.transport.call("q_create_tenant", {
-        session_id: admin,
-        name: tenant,
-        rights: opts.rights ?? DEFAULT_RIGHTS,
-        ...(opts.quota ? { quota: opts.quota } : {}),
-      });
+      let r: any;
+      try {
+        r = await this.transport.call("q_create_tenant", {
+          session_id: admin,
+          name: tenant,
+          rights: opts.rights ?? DEFAULT_RIGHTS,
+          ...(opts.quota ? { quota: opts.quota } : {}),
+        });
+      } catch (e) {
+        const exists = await this.transport
+          .call("q_list_tenants", { session_id: admin })
+          .then((l: any) => (l?.tenants ?? []).some((t: any) => t.tenant_id === tenant || t.name === tenant))
+          .catch(() => false);
+        if (exists) {
+          throw new QmkError(
+            "ACCESS_DENIED",
+            `tenant "${tenant}" already exists and this connection does not hold its token; use conn.session(token, "${tenant}")`,
+            { field: "name" },
+          );
+        }
+        throw e;
+      }
       entry = { token: String(r.token), tenantId: String(r.tenant_id ?? tenant) };
-      this.tokens.set(tenant, entry);
+      this.opts.tokenStore?.set(tenant, entry);
     }
+    this.tokens.set(tenant, entry);
     return this.session(entry.token, tenant, entry.tenantId);
   }
 

@@ -93,7 +93,7 @@ export interface MeasuredData {
 }
 /** What `measureBell(a, b)` adds to `a` (the compiler can narrow only one argument). */
 export interface BellData {
-  /** the two event bits of MEASURE_BELL, in kernel order: [zParity, xParity] */
+  /** the two event bits of MEASURE_BELL, in kernel order [xParity, zParity] — the bits of a and b after "CNOT a→b; H a; measure" */
   readonly bellBits: readonly [Bit, Bit];
   /** Bell index zParity | xParity << 1 (0..3) — eager only */
   readonly bellIndex: 0 | 1 | 2 | 3;

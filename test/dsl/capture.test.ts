@@ -106,7 +106,7 @@ describe("capture", () => {
       const [a, b] = s.alloc(2);
       h(a);
       measureBell(a, b);
-      return { z: a.bellBits[0], x: a.bellBits[1] };
+      return { x: a.bellBits[0], z: a.bellBits[1] };
     });
     const nd = c.toGraph().program.nodes.find((n) => n.op === "MEASURE_BELL")!;
     expect(nd.produces).toEqual(["m0", "m1"]);

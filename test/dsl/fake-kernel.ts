@@ -73,7 +73,7 @@ export class FakeKernel implements Transport {
         const args = (p.args ?? {}) as Record<string, number>;
         if (op === "MEASURE_BELL") {
           const i = this.sim.measureBell(ids[0], ids[1]);
-          return { outcomes: [i & 1, (i >> 1) & 1] };
+          return { outcomes: [(i >> 1) & 1, i & 1] }; // [xParity, zParity]
         }
         if (op === "INJECT_T_STATE") {
           this.sim.gate("H", ids);
