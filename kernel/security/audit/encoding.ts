@@ -48,6 +48,14 @@ const str = (s: string | null): string => (s === null ? "null" : JSON.stringify(
 
 /** Encode an event (fields already sanitized). Envelope keys are written in sorted order. */
 export function encodeEvent(e: AuditEvent): Buffer {
+  return encodeEventPrefixed(e).subarray(1);
+}
+
+/**
+ * The encoding preceded by one 0x00 byte — the RFC 6962 leaf prefix — so the
+ * append path hashes and stores the same allocation without copying.
+ */
+export function encodeEventPrefixed(e: AuditEvent): Buffer {
   const text =
     '{"decision":' + str(e.decision) +
     ',"details":' + canonicalJson(e.details) +
@@ -60,11 +68,14 @@ export function encodeEvent(e: AuditEvent): Buffer {
     ',"time":' + e.time +
     ',"type":' + JSON.stringify(e.type) +
     ',"v":' + ENCODING_VERSION + "}";
-  const bytes = Buffer.from(text, "utf8");
-  if (bytes.length > MAX_EVENT_BYTES) {
-    throw new QmkError("INVALID_PARAMS", `audit event is ${bytes.length} bytes (max ${MAX_EVENT_BYTES})`, { field: "details" });
+  const len = Buffer.byteLength(text, "utf8");
+  if (len > MAX_EVENT_BYTES) {
+    throw new QmkError("INVALID_PARAMS", `audit event is ${len} bytes (max ${MAX_EVENT_BYTES})`, { field: "details" });
   }
-  return bytes;
+  const out = Buffer.allocUnsafe(len + 1);
+  out[0] = 0x00;
+  out.write(text, 1, "utf8");
+  return out;
 }
 
 const nullableString = (v: unknown): v is string | null => v === null || typeof v === "string";

@@ -125,9 +125,17 @@ function fingerprint(v: string | Uint8Array): string {
   return "[redacted:" + createHash("sha256").update(v).digest("hex").slice(0, 16) + "]";
 }
 
+// Detail keys repeat across events: remember the verdict (bounded).
+const keyVerdicts = new Map<string, boolean>();
+
 function keyIsSecret(key: string): boolean {
-  const k = key.toLowerCase().replace(/[_-]/g, "");
-  return SECRET_KEY_PARTS.some((p) => k.includes(p));
+  let v = keyVerdicts.get(key);
+  if (v === undefined) {
+    const k = key.toLowerCase().replace(/[_-]/g, "");
+    v = SECRET_KEY_PARTS.some((p) => k.includes(p));
+    if (keyVerdicts.size < 4096) keyVerdicts.set(key, v);
+  }
+  return v;
 }
 
 function keyIsDigest(key: string): boolean {

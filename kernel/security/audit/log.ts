@@ -6,18 +6,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { QmkError } from "../../errors.js";
-import { decodeEvent, encodeEvent } from "./encoding.js";
+import { decodeEvent, encodeEventPrefixed } from "./encoding.js";
 import {
   EVENT_TYPES, guardString, isEventType, sanitizeDetails, severityRank,
   type AuditEvent, type AuditEventInput, type Severity,
 } from "./events.js";
-import { CompactRange, leafHash, toHex, type Hash } from "./merkle.js";
+import { CompactRange, leafHash, leafHashPrefixed, toHex } from "./merkle.js";
 import {
   consistencyPath, consistencyToJson, inclusionPath, inclusionToJson, ProofError, treeRoot,
   type ConsistencyProofJson, type InclusionProofJson,
 } from "./proofs.js";
 import { compileQuery, type AuditQuery } from "./query.js";
-import { FileNodeStore, iterateFile, MemoryNodeStore, payloadOf, RecordFile, scanFile, type NodeStore } from "./store.js";
+import { FileNodeStore, iterateFile, MemoryNodeStore, RecordFile, scanFile, type NodeStore } from "./store.js";
 import {
   isSignedTreeHead, signTreeHead, verifyTreeHeadSignature,
   type SignedTreeHead, type TreeHead,
@@ -49,12 +49,19 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
+function str(v: unknown, field: string): string | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== "string") throw new QmkError("INVALID_PARAMS", `${field} must be a string`, { field });
+  return guardString(v);
+}
+
 function corrupt(message: string, data: Record<string, unknown>): QmkError {
   return new QmkError("INTERNAL_ERROR", `audit log corrupt: ${message}`, { field: "audit", ...data });
 }
 
 export class AuditLog {
   private readonly range: CompactRange;
+  private readonly putNode = (l: number, i: number, h: Uint8Array): void => this.nodes.put(l, i, h);
   private readonly counts = new Map<string, number>();
   private lastTime = 0;
   private lastHead: SignedTreeHead | null;
@@ -142,11 +149,6 @@ export class AuditLog {
     if (!isEventType(input.type)) throw new QmkError("INVALID_PARAMS", `unknown audit event type "${String(input.type)}"`, { field: "type" });
     const severity: Severity = input.severity ?? EVENT_TYPES[input.type];
     severityRank(severity);
-    const str = (v: unknown, field: string): string | null => {
-      if (v === undefined || v === null) return null;
-      if (typeof v !== "string") throw new QmkError("INVALID_PARAMS", `${field} must be a string`, { field });
-      return guardString(v);
-    };
     const decision = input.decision ?? null;
     if (decision !== null && decision !== "allow" && decision !== "deny") throw new QmkError("INVALID_PARAMS", "decision must be allow|deny", { field: "decision" });
     // Time never goes backwards inside one log, so time-range queries stay consistent with index order.
@@ -163,9 +165,10 @@ export class AuditLog {
       reason: str(input.reason, "reason"),
       details: sanitizeDetails(input.details),
     };
-    const bytes = encodeEvent(ev); // throws on oversize before any state changes
+    const prefixed = encodeEventPrefixed(ev); // throws on oversize before any state changes
+    const bytes = prefixed.subarray(1);
     this.lastTime = time;
-    this.range.append(leafHash(bytes), (l, i, h) => this.nodes.put(l, i, h));
+    this.range.append(leafHashPrefixed(prefixed), this.putNode);
     this.events.add(bytes);
     this.memEvents?.push(bytes);
     const t = ev.tenant ?? "";
@@ -227,7 +230,7 @@ export class AuditLog {
     const out: SignedTreeHead[] = [];
     const file = path.join(this.dir!, HEADS_FILE);
     for (const p of iterateFile(file, this.heads.writtenBytes)) out.push(JSON.parse(p.toString("utf8")));
-    for (const f of this.heads.unwritten()) out.push(JSON.parse(payloadOf(f).toString("utf8")));
+    for (const f of this.heads.unwritten()) out.push(JSON.parse(f.toString("utf8")));
     return out;
   }
 
@@ -319,7 +322,7 @@ export class AuditLog {
     const written = this.events.writtenBytes;
     const pending = this.events.unwritten(); // snapshot before yielding
     yield* iterateFile(path.join(this.dir!, EVENTS_FILE), written);
-    for (const f of pending) yield payloadOf(f);
+    yield* pending;
   }
 
   private durableAll(): Promise<void> {

@@ -3,9 +3,10 @@
 //   leaf     = SHA-256(0x00 ‖ d)
 //   node     = SHA-256(0x01 ‖ L ‖ R), splitting n leaves at k = the largest
 //              power of two strictly below n.
-// SHA-256 comes from node:crypto here: it is on the per-append hot path and
-// the native binding is ~2× faster than a JS implementation for short inputs.
-import { createHash } from "node:crypto";
+// SHA-256 comes from node:crypto's one-shot hash() here: it is on the
+// per-append hot path and the native call is ~2× faster than a JS
+// implementation for short inputs.
+import { createHash, hash as oneShot } from "node:crypto";
 
 export type Hash = Uint8Array; // always 32 bytes
 
@@ -18,8 +19,22 @@ export function leafHash(data: Uint8Array): Hash {
   return createHash("sha256").update(LEAF_PREFIX).update(data).digest();
 }
 
+/** Leaf hash of a buffer that already starts with the 0x00 leaf prefix (saves a copy on the append path). */
+export function leafHashPrefixed(prefixed: Buffer): Hash {
+  if (prefixed[0] !== 0x00) throw new Error("leafHashPrefixed: missing 0x00 prefix");
+  return oneShot("sha256", prefixed, "buffer");
+}
+
+const scratch = Buffer.alloc(65);
+
 export function nodeHash(left: Uint8Array, right: Uint8Array): Hash {
-  return createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest();
+  if (left.length !== 32 || right.length !== 32) {
+    return createHash("sha256").update(NODE_PREFIX).update(left).update(right).digest();
+  }
+  scratch[0] = 0x01;
+  scratch.set(left, 1);
+  scratch.set(right, 33);
+  return oneShot("sha256", scratch, "buffer");
 }
 
 /** Largest power of two strictly smaller than n (n ≥ 2). */

@@ -117,9 +117,12 @@ export class RecordFile {
   }
 
   add(payload: Uint8Array): void {
-    const f = frame(payload);
-    this.pending.push(f);
-    this.pendingBytes += f.length;
+    // Header and payload stay separate buffers until the flush concatenates them: one copy, not two.
+    const h = Buffer.allocUnsafe(HEADER);
+    h.writeUInt32LE(payload.length, 0);
+    h.writeUInt32LE(crc32(payload), 4);
+    this.pending.push(h, payload as Buffer);
+    this.pendingBytes += HEADER + payload.length;
   }
 
   /** Write and fdatasync everything added before this call. Must not run concurrently with itself. */
@@ -143,9 +146,12 @@ export class RecordFile {
     await fdatasyncAsync(this.fd);
   }
 
-  /** Framed records not yet on disk (in flight first), for readers that must see every appended event. */
+  /** Payloads not yet on disk (in flight first), for readers that must see every appended event. */
   unwritten(): Buffer[] {
-    return this.inflight.concat(this.pending);
+    const all = this.inflight.concat(this.pending);
+    const out: Buffer[] = [];
+    for (let i = 1; i < all.length; i += 2) out.push(all[i]);
+    return out;
   }
 
   get writtenBytes(): number {
