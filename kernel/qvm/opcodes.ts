@@ -198,8 +198,8 @@ export function lookupOpcode(name: string): OpcodeSpec | undefined {
 }
 
 /** Union of the rights an op list needs, in canonical RIGHTS order. */
-export function requiredRights(ops: Iterable<string>): Right[] {
-  const set = new Set<Right>();
+export function requiredRights(ops: Iterable<string>, extra: readonly Right[] = []): Right[] {
+  const set = new Set<Right>(extra);
   for (const op of ops) for (const r of lookupOpcode(op)?.caps ?? []) set.add(r);
   return RIGHTS.filter((r) => set.has(r));
 }

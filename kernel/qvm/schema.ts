@@ -146,7 +146,8 @@ export function locate(graph: unknown, instancePath: string, extra?: string): { 
   }
   let field = "";
   for (const p of rest) field += /^\d+$/.test(p) ? `[${p}]` : field ? `.${p}` : p;
-  return { ...(node !== undefined ? { node } : {}), ...(field ? { field } : {}) };
+  // an error about the whole document still names a field
+  return { ...(node !== undefined ? { node } : {}), field: field || "graph" };
 }
 
 function valueAt(root: unknown, instancePath: string): unknown {

@@ -30,7 +30,7 @@ export interface VerifyResult {
   valid: boolean;
   errors: Issue[];
   warnings: Issue[];
-  /** rights derived from the opcodes (union), canonical order */
+  /** rights derived from the opcodes (union, canonical order), plus CAP_ADMIN for a multi-tenant graph */
   requiredCaps: Right[];
   /** tenants named by ALLOC_LQ args.tenant/tenant_id, first-seen order */
   tenants: string[];
@@ -94,7 +94,11 @@ function verify(graph: unknown, opts: VerifyOptions): VerifyResult {
     valid: c.errors.length === 0,
     errors: c.errors,
     warnings: c.warnings,
-    requiredCaps: requiredRights(nodes.map((n) => n.op)),
+    // SPEC §2.9: executing a multi-tenant graph is an orchestrator's act
+    requiredCaps: requiredRights(
+      nodes.map((n) => n.op),
+      tenants.length ? ["CAP_ADMIN"] : [],
+    ),
     tenants,
     graph: g,
     peakQubits: w.peak.qubits,

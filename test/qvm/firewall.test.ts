@@ -18,8 +18,10 @@ const channelValid = (a: string, b: string, ch: string) => ch === "alice-bob" &&
 const fw = (r: ReturnType<typeof verifyGraph>) => r.errors.filter((e) => e.code === "FIREWALL_VIOLATION").map((e) => `${e.node}:${e.field}`);
 
 describe("static entanglement firewall", () => {
-  it("lists tenants (tenant and tenant_id alias)", () => {
-    expect(verifyGraph(g([])).tenants).toEqual(["alice", "bob", "carol"]);
+  it("lists tenants (tenant and tenant_id alias); executing it needs CAP_ADMIN", () => {
+    const r = verifyGraph(g([mz("m", "a0", "e0")]));
+    expect(r.tenants).toEqual(["alice", "bob", "carol"]);
+    expect(r.requiredCaps).toEqual(["CAP_ALLOC", "CAP_MEASURE", "CAP_ADMIN"]);
   });
 
   it("same-tenant entangling needs nothing", () => {

@@ -46,6 +46,7 @@ const cases: Case[] = [
   { name: "unknown opcode", g: graph([ALLOC2, { id: "x", op: "APPLY_TOFFOLI", vqs: ["q0"] }, FREE2]), code: "INVALID_GRAPH", node: "x", field: "op" },
   { name: "missing node field (op)", g: graph([ALLOC2, { id: "x", vqs: ["q0"] }, FREE2]), code: "INVALID_GRAPH", node: "x", field: "op" },
   { name: "missing top-level resources", g: { version: "0.1", program: { nodes: [] } }, code: "INVALID_GRAPH", field: "resources" },
+  { name: "not an object at all", g: [1, 2], code: "INVALID_GRAPH", field: "graph" },
   { name: "wrong version", g: { ...graph([]), version: "9.9" }, code: "INVALID_GRAPH", field: "version" },
   { name: "unknown node field", g: graph([ALLOC2, { ...H("h"), evil: 1 }, FREE2]), code: "INVALID_GRAPH", node: "h", field: "evil" },
   { name: "bad id pattern", g: graph([ALLOC2, { ...H("h"), id: "h-1;drop" }, FREE2]), code: "INVALID_GRAPH", node: "h-1;drop", field: "id" },
