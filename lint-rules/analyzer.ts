@@ -260,7 +260,7 @@ export class Analyzer {
     const exported = list.parent && ts.isVariableStatement(list.parent)
       && list.parent.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     for (const d of list.declarations) {
-      if (!d.initializer) { if (ts.isIdentifier(d.name)) st.env.set(this.key(d.name), EMPTY); continue; }
+      if (!d.initializer) { if (ts.isIdentifier(d.name) && st.env.has(this.key(d.name))) st.env.set(this.key(d.name), EMPTY); continue; }
       const v = this.ev(d.initializer, st);
       if (d.type && v.size && [...v].some((o) => this.isQubitLike(o))) {
         this.fact({ kind: "cast", node: d, expr: d.initializer, type: d.type, objs: [...v], annotation: true });
@@ -272,7 +272,8 @@ export class Analyzer {
 
   private bind(name: ts.BindingName, v: Vals, st: AState): void {
     if (ts.isIdentifier(name)) {
-      st.env.set(this.key(name), v);
+      const k = this.key(name);
+      if (v.size || st.env.has(k)) st.env.set(k, v); // untracked values keep the env small
       for (const o of v) { const m = this.meta[o]; if (m.kind === "qubit" && !m.name) m.name = name.text; }
       return;
     }
@@ -432,7 +433,7 @@ export class Analyzer {
   }
 
   private assignTo(target: ts.Expression, v: Vals, st: AState): void {
-    if (ts.isIdentifier(target)) { st.env.set(this.key(target), v); return; }
+    if (ts.isIdentifier(target)) { const k = this.key(target); if (v.size || st.env.has(k)) st.env.set(k, v); return; }
     if (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target)) return this.assignTo(target.expression, v, st);
     if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
       const containers = this.containers(v);
@@ -796,7 +797,15 @@ export class Analyzer {
     return id;
   }
 
+  private readonly keyCache = new WeakMap<ts.Identifier, number>();
+
   private key(id: ts.Identifier): number {
+    let k = this.keyCache.get(id);
+    if (k === undefined) { k = this.resolveKey(id); this.keyCache.set(id, k); }
+    return k;
+  }
+
+  private resolveKey(id: ts.Identifier): number {
     const sym = this.checker && (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
       ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : this.checker.getSymbolAtLocation(id));
     if (sym) {

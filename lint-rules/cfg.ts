@@ -36,7 +36,10 @@ export interface Cfg {
   body: ts.Node;
   nodes: CfgNode[];
   entry: number;
+  /** Normal completion (fall-through / return). */
   exit: number;
+  /** Uncaught exception: kept apart so leak checks ignore exceptional exits. */
+  raise: number;
   loops: LoopInfo[];
 }
 
@@ -61,6 +64,8 @@ export function buildCfg(body: ts.Node): Cfg {
   };
   const entry = mk("entry");
   const exit = mk("exit");
+  const raise = mk("nop");
+  const returnsInto = new Set<number>(); // finally blocks entered by a return
 
   /** Builds `s` after `cur`; returns the node control falls out of (-1 = unreachable). */
   function stmt(s: ts.Statement, cur: number, label?: string): number {
@@ -109,38 +114,46 @@ export function buildCfg(body: ts.Node): Cfg {
         return after;
       }
       case ts.SyntaxKind.TryStatement: {
+        // The finally block is built once per way of entering it (normal completion,
+        // exception, return) so an exceptional path never merges into the code after it.
         const tr = s as ts.TryStatement;
-        const fin = tr.finallyBlock ? mk("nop") : -1;
+        const hasFin = !!tr.finallyBlock;
+        const finN = hasFin ? mk("nop") : -1, finE = hasFin ? mk("nop") : -1, finR = hasFin ? mk("nop") : -1;
         const after = mk("nop");
-        const handler = tr.catchClause ? mk("nop") : fin;
-        if (fin >= 0) finallies.push(fin);
+        const handler = tr.catchClause ? mk("nop") : finE;
+        if (hasFin) finallies.push(finR);
         handlers.push(handler);
         const tryEntry = mk("nop"); edge(cur, tryEntry); edge(tryEntry, handler);
         const tOut = list(tr.tryBlock.statements, tryEntry);
         handlers.pop();
         let cOut = -1;
         if (tr.catchClause) {
-          if (fin >= 0) handlers.push(fin);
+          if (hasFin) handlers.push(finE);
           cOut = list(tr.catchClause.block.statements, handler);
-          if (fin >= 0) handlers.pop();
+          if (hasFin) handlers.pop();
         }
-        if (fin >= 0) {
+        if (hasFin) {
           finallies.pop();
-          edge(tOut, fin); edge(cOut, fin);
-          const fOut = list(tr.finallyBlock!.statements, fin);
-          // The finally block may have been entered by a return/throw: it can also leave the body.
-          edge(fOut, after); edge(fOut, handlers.length ? handlers[handlers.length - 1] : exit);
+          edge(tOut, finN); edge(cOut, finN);
+          edge(list(tr.finallyBlock!.statements, finN), after);
+          edge(list(tr.finallyBlock!.statements, finE), handlers.length ? handlers[handlers.length - 1] : raise);
+          if (returnsInto.has(finR)) {
+            const out = list(tr.finallyBlock!.statements, finR);
+            if (finallies.length) { edge(out, finallies[finallies.length - 1]); returnsInto.add(finallies[finallies.length - 1]); }
+            else edge(out, exit);
+          }
         } else { edge(tOut, after); edge(cOut, after); }
         return after;
       }
       case ts.SyntaxKind.ReturnStatement: {
         const r = mk("return", s); edge(cur, r);
-        edge(r, finallies.length ? finallies[finallies.length - 1] : exit);
+        if (finallies.length) { edge(r, finallies[finallies.length - 1]); returnsInto.add(finallies[finallies.length - 1]); }
+        else edge(r, exit);
         return -1;
       }
       case ts.SyntaxKind.ThrowStatement: {
         const r = mk("throw", s); edge(cur, r);
-        if (!handlers.length) edge(r, exit);
+        if (!handlers.length) edge(r, raise);
         return -1;
       }
       case ts.SyntaxKind.BreakStatement:
@@ -240,7 +253,7 @@ export function buildCfg(body: ts.Node): Cfg {
     const r = mk("return", body); edge(entry, r); out = r;
   }
   edge(out, exit);
-  return { body, nodes, entry, exit, loops };
+  return { body, nodes, entry, exit, raise, loops };
 }
 
 /** `for (let i = …; …; i++)` → "i" (any ++/--/+=/-= update counts). */

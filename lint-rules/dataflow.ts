@@ -27,10 +27,9 @@ export interface AState {
 
 export const emptyState = (): AState => ({ env: new Map(), fields: new Map(), obj: new Map(), escaped: new Set() });
 
+/** Shallow copy: value sets, inner field maps and ObjStates are treated as immutable (copy-on-write). */
 export function clone(s: AState): AState {
-  const fields = new Map<number, Map<string, Set<number>>>();
-  for (const [k, f] of s.fields) fields.set(k, new Map(f));
-  return { env: new Map(s.env), fields, obj: new Map(s.obj), escaped: new Set(s.escaped) };
+  return { env: new Map(s.env), fields: new Map(s.fields), obj: new Map(s.obj), escaped: new Set(s.escaped) };
 }
 
 const union = (a: Set<number>, b: Set<number>): Set<number> => {
@@ -51,7 +50,7 @@ export function join(a: AState, b: AState): AState {
   const r = clone(a);
   for (const [k, v] of b.env) r.env.set(k, union(r.env.get(k) ?? new Set(), v));
   for (const [k, f] of b.fields) {
-    const rf = r.fields.get(k) ?? new Map<string, Set<number>>();
+    const rf = new Map(r.fields.get(k) ?? []);
     for (const [fk, fv] of f) rf.set(fk, union(rf.get(fk) ?? new Set(), fv));
     r.fields.set(k, rf);
   }
