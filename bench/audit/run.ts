@@ -178,7 +178,7 @@ async function atScale(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`QMK audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), tmp ${os.tmpdir()}`);
+console.log(`QMK audit benchmark — node ${process.version}, ${os.cpus().length} CPU(s), load avg ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}, tmp ${os.tmpdir()}`);
 await syncAppendCost();
 await durableThroughput();
 await atScale();
