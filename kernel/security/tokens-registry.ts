@@ -8,19 +8,23 @@
 // Fail closed: a token whose id this registry never issued is refused
 // (INVALID_TOKEN), so a lost lineage record can never turn a revocable child
 // into an unrevocable root. Lineage is on disk before a child token is returned.
+import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { QmkError } from "../errors.js";
 import { Journal, type JournalOptions } from "../persist/journal.js";
 import type { Right } from "./rights.js";
 import {
+  authenticateToken,
+  authorize,
   caveatsFor,
   mintToken,
   newTokenId,
-  verifyToken,
+  type AuthenticToken,
   type TokenAuthority,
   type TokenSpec,
   type TokenStateView,
 } from "./tokens.js";
+import { MAX_TOKEN_LENGTH } from "./tokens/codec.js";
 
 export type TokenRecord =
   | { t: "issue"; id: string; parent: string | null; depth: number; at: number }
@@ -50,6 +54,7 @@ export interface TokenRegistryOptions {
 
 export const TOKENS_JOURNAL = "tokens.jsonl";
 const COMPACT_AFTER = 10_000;
+const AUTH_CACHE_SIZE = 4096;
 
 interface Node {
   parent: string | null;
@@ -65,6 +70,7 @@ export class TokenRegistry implements TokenStateView {
   private readonly nodes = new Map<string, Node>();
   private readonly revoked = new Map<string, number>();
   private readonly used = new Map<string, number>();
+  private readonly authCache = new Map<string, AuthenticToken>();
 
   constructor(opts: TokenRegistryOptions) {
     this.key = Uint8Array.from(opts.key);
@@ -92,11 +98,29 @@ export class TokenRegistry implements TokenStateView {
 
   /** verifyToken with this registry's key, clock and state; unknown ids are refused. */
   verify(token: unknown, ctx: { tenant?: string; audience?: string | readonly string[]; now?: number } = {}): TokenAuthority {
-    const auth = verifyToken(token, { key: this.key, now: ctx.now ?? this.clock(), tenant: ctx.tenant, audience: ctx.audience, state: this });
+    const auth = authorize(this.authenticate(token), { now: ctx.now ?? this.clock(), tenant: ctx.tenant, audience: ctx.audience, state: this });
     if (!this.nodes.has(auth.tokenId)) {
       throw new QmkError("INVALID_TOKEN", "invalid token (not issued by this kernel)", { field: "token" });
     }
     return auth;
+  }
+
+  /**
+   * MAC check + caveat parse, cached by SHA-256 of the exact token string.
+   * Only context-free results are cached (and only successes); revocation,
+   * time, tenant, audience and uses are re-checked on every verify. The
+   * cache is keyed by a digest, never by the token, so lookups cannot leak
+   * tag bytes through string-comparison timing.
+   */
+  private authenticate(token: unknown): AuthenticToken {
+    if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return authenticateToken(token, this.key);
+    const digest = createHash("sha256").update(token).digest("base64");
+    const hit = this.authCache.get(digest);
+    if (hit) return hit;
+    const t = authenticateToken(token, this.key);
+    if (this.authCache.size >= AUTH_CACHE_SIZE) this.authCache.delete(this.authCache.keys().next().value!);
+    this.authCache.set(digest, t);
+    return t;
   }
 
   /**

@@ -18,7 +18,15 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, randomBytes } from "@noble/hashes/utils.js";
 import { QmkError } from "../errors.js";
 import type { Right } from "./rights.js";
-import { foldCaveats, formatCaveat, parseCaveat, sortRights, validateCaveatText, type Caveat } from "./tokens/caveats.js";
+import {
+  foldCaveats,
+  formatCaveat,
+  parseCaveat,
+  sortRights,
+  validateCaveatText,
+  type Caveat,
+  type Restrictions,
+} from "./tokens/caveats.js";
 import { chainStep, macaroonTag, tagsEqual } from "./tokens/chain.js";
 import { decodeToken, encodeToken, TOKEN_PREFIX } from "./tokens/codec.js";
 
@@ -140,14 +148,33 @@ export function tagFingerprint(tag: Uint8Array): string {
 
 /** Verify a token and compute its effective authority, or throw a QmkError (see header). */
 export function verifyToken(token: unknown, ctx: TokenVerifyContext): TokenAuthority {
+  return authorize(authenticateToken(token, ctx.key), ctx);
+}
+
+/** A token whose MAC chain and caveat grammar have been checked (context-free, cacheable). */
+export interface AuthenticToken {
+  id: string;
+  caveats: string[];
+  restrictions: Restrictions & { rights: Right[] };
+}
+
+/** Step 1 of verifyToken: decode, check the MAC chain in constant time, parse caveats. Throws INVALID_TOKEN. */
+export function authenticateToken(token: unknown, key: Uint8Array): AuthenticToken {
   const raw = decodeToken(token);
-  if (!tagsEqual(macaroonTag(ctx.key, raw.id, raw.caveats), raw.tag)) {
+  if (!tagsEqual(macaroonTag(key, raw.id, raw.caveats), raw.tag)) {
     throw new QmkError("INVALID_TOKEN", "invalid token (signature mismatch)", { field: "token" });
   }
   const r = foldCaveats(raw.caveats.map(parseCaveat));
   if (r.rights === undefined) {
     throw new QmkError("INVALID_TOKEN", "invalid token (no rights caveat)", { field: "token", rule: "caveat" });
   }
+  return { id: raw.id, caveats: raw.caveats, restrictions: { ...r, rights: r.rights } };
+}
+
+/** Step 2 of verifyToken: revocation, time, tenant, audience and uses against the context. */
+export function authorize(t: AuthenticToken, ctx: Omit<TokenVerifyContext, "key">): TokenAuthority {
+  const raw = t;
+  const r = t.restrictions;
   const data = { field: "token", token_id: raw.id };
   if (ctx.state?.isRevoked(raw.id)) throw new QmkError("TOKEN_REVOKED", "token revoked", data);
 
@@ -176,10 +203,10 @@ export function verifyToken(token: unknown, ctx: TokenVerifyContext): TokenAutho
 
   const auth: TokenAuthority = {
     tokenId: raw.id,
-    rights: r.rights,
+    rights: [...r.rights],
     depth: ctx.state?.depthOf(raw.id) ?? 0,
-    audience: r.audiences,
-    caveats: raw.caveats,
+    audience: [...r.audiences],
+    caveats: [...raw.caveats],
   };
   if (r.expiresAt !== undefined) auth.expiresAt = r.expiresAt;
   if (r.notBefore !== undefined) auth.notBefore = r.notBefore;

@@ -129,6 +129,6 @@ describe("HandleSigner", () => {
     for (let i = 0; i < n; i++) signer.verify(h, { kind: "vq", tenant: "alice", session: "session-abc" });
     const us = ((performance.now() - t0) * 1000) / n;
     console.log(`handle verify: ${us.toFixed(2)} µs`);
-    expect(us).toBeLessThan(25); // generous: the CPU is shared
+    expect(us).toBeLessThan(50); // generous: the CPU is shared
   });
 });
