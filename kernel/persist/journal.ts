@@ -47,11 +47,15 @@ export class Journal<T> {
     return out;
   }
 
-  append(record: T): void {
+  /**
+   * Append one record. `durable: false` skips the fsync for records whose loss
+   * in a crash is harmless (state the kernel rebuilds or releases on restart).
+   */
+  append(record: T, opts: { durable?: boolean } = {}): void {
     if (this.fd === null) return;
     const line = JSON.stringify(record) + "\n";
     fs.writeSync(this.fd, line);
-    if (this.fsyncEach) fs.fdatasyncSync(this.fd);
+    if (this.fsyncEach && opts.durable !== false) fs.fdatasyncSync(this.fd);
   }
 
   /** Replace the journal by a snapshot (atomic: write temp file, fsync, rename). */

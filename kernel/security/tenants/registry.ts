@@ -300,7 +300,8 @@ export class TenantRegistry {
     const alloc = `pq-${this.allocSeq + 1}`;
     const extents = this.pool.assign(alloc, id, n * perLogical);
     try {
-      this.journal.append({ t: "palloc", alloc, id, logical: n, perLogical, extents });
+      // Live allocations are released on every restart (releaseLive), so they need no fsync.
+      this.journal.append({ t: "palloc", alloc, id, logical: n, perLogical, extents }, { durable: false });
     } catch (e) {
       this.pool.release(alloc); // conservative: the qubits come back dirty
       throw e;
@@ -344,7 +345,7 @@ export class TenantRegistry {
   // ---- internals -------------------------------------------------------
 
   private commit<R>(rec: TenantRecord, result?: () => R): R {
-    this.journal.append(rec);
+    this.journal.append(rec, { durable: isDurable(rec) });
     this.apply(rec);
     return result ? result() : (undefined as R);
   }
@@ -492,4 +493,15 @@ function positiveInt(n: unknown, field: string): void {
 
 function cloneAlloc(a: PhysicalAllocation): PhysicalAllocation {
   return { ...a, extents: a.extents.map((e) => [e[0], e[1]] as Extent) };
+}
+
+/**
+ * Records about live simulator state (physical allocations, sessions, jobs)
+ * are released on every restart by releaseLive, so losing one in a crash is
+ * harmless and they skip the fsync; everything else is durable.
+ */
+function isDurable(rec: TenantRecord): boolean {
+  if (rec.t === "pfree" || rec.t === "scrub") return false;
+  if (rec.t === "charge") return rec.field !== "sessions" && rec.field !== "concurrent_jobs";
+  return true;
 }

@@ -59,22 +59,30 @@ function verifyParams(k: KernelCore, p: Params): ReturnType<typeof verifyGraph> 
   return v;
 }
 
-/** Rights derived from the graph's opcodes (not its own `caps` claim), plus CAP_ADMIN for multi-tenant graphs. */
+/**
+ * Rights derived from the graph's opcodes (not its own `caps` claim), plus
+ * CAP_ADMIN for multi-tenant graphs. Derived even from an invalid graph, so a
+ * caller without the rights learns nothing more than INSUFFICIENT_CAPS.
+ */
 export function submitRights(k: KernelCore, p: Params): readonly Right[] {
   const v = verifyParams(k, p);
-  if (!v.valid) {
-    const first = v.errors[0];
-    throw new QmkError(first?.code === "LINEARITY_VIOLATION" || first?.code === "FIREWALL_VIOLATION" ? first.code : "INVALID_GRAPH", first ? `${first.node ? `node ${first.node}: ` : ""}${first.message}` : "invalid graph", {
-      ...(first?.node ? { node: first.node } : {}),
-      ...(first?.field ? { field: first.field } : {}),
-      errors: v.errors.slice(0, 50),
-    });
-  }
   return v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN"] : v.requiredCaps;
+}
+
+function requireValid(v: ReturnType<typeof verifyGraph>): void {
+  if (v.valid) return;
+  const first = v.errors[0];
+  const code = first?.code === "LINEARITY_VIOLATION" || first?.code === "FIREWALL_VIOLATION" ? first.code : "INVALID_GRAPH";
+  throw new QmkError(code, first ? `${first.node ? `node ${first.node}: ` : ""}${first.message}` : "invalid graph", {
+    ...(first?.node ? { node: first.node } : {}),
+    ...(first?.field ? { field: first.field } : {}),
+    errors: v.errors.slice(0, 50),
+  });
 }
 
 export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const v = verifyParams(k, p);
+  requireValid(v);
   const graph = v.graph as QvmGraph;
   const policy = optObj(p, "policy") ?? {};
   const shots = optInt(policy, "shots", 1, MAX_SHOTS) ?? 1;

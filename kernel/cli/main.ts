@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// The `qmk` command line. Each command lives in commands/<name>.ts.
+import { Command } from "commander";
+import { verifyCommand } from "./commands/verify.js";
+import { runCommand } from "./commands/run.js";
+import { serveCommand } from "./commands/serve.js";
+import { attenuateCommand, inspectCommand } from "./commands/token.js";
+import { auditProofCommand, auditVerifyCommand } from "./commands/audit.js";
+import { demoCommand } from "./commands/demo.js";
+import { METHODS } from "../syscall/methods.js";
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const exit = (code: number) => {
+  process.exitCode = code;
+};
+
+const program = new Command();
+program.name("qmk").description("QMK — a quantum microkernel: run, verify and serve quantum programs for many tenants").version("0.1.0");
+
+program
+  .command("demo")
+  .description("run the end-to-end demo on the embedded kernel (two tenants, firewall, channel, teleportation, audit)")
+  .option("--data-dir <dir>", "data directory (default ./.qmk or $QMK_DATA_DIR)")
+  .action(async (o) => exit(await demoCommand(o)));
+
+program
+  .command("verify <file>")
+  .description("statically verify a QVM graph (.json or .qvm.asm); exit 0 valid, 1 invalid")
+  .option("--json", "print {valid, errors, warnings} as JSON")
+  .option("--strict", "leaks are errors")
+  .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
+  .action((file, o) => exit(verifyCommand(file, o)));
+
+program
+  .command("run <file>")
+  .description("run a QVM graph as a job on the embedded kernel and print the counts")
+  .option("--seed <n>", "PRNG seed (default 1)")
+  .option("--shots <k>", "number of shots (default 1000)")
+  .option("--json", 'print {"counts", "events", "shots"} as JSON')
+  .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
+  .option("--data-dir <dir>", "data directory")
+  .action(async (file, o) => exit(await runCommand(file, o)));
+
+program
+  .command("serve")
+  .description("serve the qSyscall methods as JSON-RPC 2.0 (newline-delimited JSON, or HTTP POST)")
+  .option("--data-dir <dir>", "data directory")
+  .option("--socket <path>", "Unix socket path (default DIR/qmk.sock)")
+  .option("--port <n>", "also listen on 127.0.0.1:N")
+  .action(async (o) => serveCommand(o));
+
+const token = program.command("token").description("capability tokens, offline");
+token
+  .command("attenuate <token>")
+  .description("add caveats to a token (needs no key; can only restrict)")
+  .option("--rights <list>", "keep only these rights, e.g. CAP_ALLOC,CAP_MEASURE")
+  .option("--expires <t>", "expiry: ms since epoch, ISO date, or +30m/+2h/+7d")
+  .option("--not-before <t>", "not valid before this time")
+  .option("--uses <n>", "at most n uses")
+  .option("--depth <n>", "at most n further delegations")
+  .option("--tenant <name>", "only for this tenant")
+  .option("--audience <name>", "only for this verifier")
+  .option("--caveat <text>", "a raw caveat 'key op value' (repeatable)", collect)
+  .action((t, o) => exit(attenuateCommand(t, o)));
+token
+  .command("inspect <token>")
+  .description("show a token's id and caveats (never its full tag)")
+  .option("--json", "JSON output")
+  .action((t, o) => exit(inspectCommand(t, o)));
+
+const audit = program.command("audit").description("the tamper-evident audit log");
+audit
+  .command("verify [dir]")
+  .description("re-derive every root and check every signed head; report the first bad entry")
+  .option("--json", "JSON report")
+  .action((d, o) => exit(auditVerifyCommand(d, o)));
+audit
+  .command("proof [dir]")
+  .description("print an RFC 6962 inclusion or consistency proof as JSON")
+  .option("--inclusion <index>", "inclusion proof of this event index")
+  .option("--size <n>", "tree size for the inclusion proof (default: whole log)")
+  .option("--consistency <first>", "consistency proof from this tree size")
+  .option("--second <n>", "to this tree size (default: whole log)")
+  .action((d, o) => exit(auditProofCommand(d, o)));
+
+program
+  .command("lint [paths...]")
+  .description("edit-time lint of QMK programs (.ts, folders, .ipynb)")
+  .option("--format <f>", "human | json | sarif", "human")
+  .option("--rule <id>", "only this rule (repeatable)", collect)
+  .action(async (paths: string[], o) => {
+    const { runLintCli } = await import("../../lint-rules/cli.js");
+    const argv = [...paths, "--format", o.format, ...(o.rule ?? []).flatMap((r: string) => ["--rule", r])];
+    exit(await runLintCli(argv, { stdout: process.stdout, stderr: process.stderr }));
+  });
+
+program
+  .command("methods")
+  .description("list the qSyscall methods and their rights")
+  .action(() => {
+    for (const m of Object.values(METHODS)) process.stdout.write(`${m.name.padEnd(22)} ${(m.rights.join(",") || (m.derive ? "(derived)" : "-")).padEnd(22)} ${m.summary}\n`);
+  });
+
+await program.parseAsync(process.argv);
