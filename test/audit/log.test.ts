@@ -297,6 +297,19 @@ describe("persistence", () => {
     expect(() => AuditLog.open({ dir, signingKey: KEY })).toThrow(/entry \d+/);
   });
 
+  it("one writer per directory: a live other process's lock refuses, a dead one's is taken over", async () => {
+    const dir = tmpDir("lock");
+    fs.writeFileSync(path.join(dir, "writer.pid"), String(process.ppid)); // alive
+    expect(() => AuditLog.open({ dir, signingKey: KEY })).toThrow(/open in process/);
+    const { spawnSync } = await import("node:child_process");
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+    fs.writeFileSync(path.join(dir, "writer.pid"), dead);
+    const l = AuditLog.open({ dir, signingKey: KEY });
+    expect(fs.readFileSync(path.join(dir, "writer.pid"), "utf8")).toBe(String(process.pid));
+    await l.close();
+    expect(fs.existsSync(path.join(dir, "writer.pid"))).toBe(false);
+  });
+
   it("closed logs refuse appends", async () => {
     const l = AuditLog.open({ dir: null, signingKey: KEY });
     await l.close();

@@ -26,6 +26,7 @@ import {
 export const EVENTS_FILE = "events.log";
 export const HEADS_FILE = "heads.log";
 export const NODES_DIR = "nodes";
+export const LOCK_FILE = "writer.pid";
 
 export interface AuditLogOptions {
   /** data directory; null keeps everything in memory (tests, --in-memory) */
@@ -74,6 +75,7 @@ export class AuditLog {
   private failed: unknown = null;
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
+  private readonly openedAt: number;
   /** memory mode only: encoded events and signed heads */
   private memEvents: Buffer[] | null;
   private memHeads: SignedTreeHead[] | null;
@@ -94,6 +96,7 @@ export class AuditLog {
     this.lastTime = recovered.lastTime;
     this.lastHead = recovered.lastHead;
     this.sinceEpoch = this.range.size - (this.lastHead?.size ?? 0);
+    this.openedAt = this.now();
     this.memEvents = dir === null ? [] : null;
     this.memHeads = dir === null ? [] : null;
     if (epochMs > 0) {
@@ -126,14 +129,17 @@ export class AuditLog {
     }
     const dir = opts.dir;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const nodes = new FileNodeStore(path.join(dir, NODES_DIR));
+    acquireLock(dir);
+    let nodes: FileNodeStore | null = null;
     try {
+      nodes = new FileNodeStore(path.join(dir, NODES_DIR));
       const rec = recover(dir, keyCopy, nodes);
       const events = RecordFile.open(path.join(dir, EVENTS_FILE), rec.eventsEnd);
       const heads = RecordFile.open(path.join(dir, HEADS_FILE), rec.headsEnd);
       return new AuditLog(dir, keyCopy, epochEvents, epochMs, clock, nodes, events, heads, rec);
     } catch (e) {
-      nodes.close();
+      nodes?.close();
+      releaseLock(dir);
       throw e;
     }
   }
@@ -152,7 +158,7 @@ export class AuditLog {
     const decision = input.decision ?? null;
     if (decision !== null && decision !== "allow" && decision !== "deny") throw new QmkError("INVALID_PARAMS", "decision must be allow|deny", { field: "decision" });
     // Time never goes backwards inside one log, so time-range queries stay consistent with index order.
-    const time = Math.max(Math.floor(this.clock()), this.lastTime);
+    const time = Math.max(this.now(), this.lastTime);
     const ev: AuditEvent = {
       index: this.range.size,
       time,
@@ -178,7 +184,7 @@ export class AuditLog {
     if (ev.type !== "audit.epoch") {
       this.sinceEpoch++;
       if (this.epochEvents > 0 && this.sinceEpoch >= this.epochEvents) this.epoch();
-      else if (this.epochMs > 0 && this.lastHead && time - this.lastHead.timestamp >= this.epochMs) this.epoch();
+      else if (this.epochMs > 0 && time - (this.lastHead?.timestamp ?? this.openedAt) >= this.epochMs) this.epoch();
     }
     return { index: ev.index };
   }
@@ -208,7 +214,7 @@ export class AuditLog {
   signTreeHead(): SignedTreeHead {
     this.checkWritable();
     // Strictly increasing even if the clock stalls or steps back.
-    const timestamp = Math.max(Math.floor(this.clock()), (this.lastHead?.timestamp ?? -1) + 1);
+    const timestamp = Math.max(this.now(), (this.lastHead?.timestamp ?? -1) + 1);
     const sth = signTreeHead(this.key, {
       v: 1,
       size: this.range.size,
@@ -309,6 +315,7 @@ export class AuditLog {
       this.events.close();
       this.heads.close();
       this.nodes.close();
+      if (this.dir) releaseLock(this.dir);
     }
   }
 
@@ -392,6 +399,12 @@ export class AuditLog {
     }
   }
 
+  /** Integer ms from the injected clock; a broken clock must not produce unencodable events. */
+  private now(): number {
+    const t = Math.floor(this.clock());
+    return Number.isSafeInteger(t) ? t : Date.now();
+  }
+
   private checkWritable(): void {
     if (this.closed) throw new QmkError("INTERNAL_ERROR", "audit log is closed", { field: "audit" });
     if (this.failed) throw this.failed;
@@ -414,6 +427,40 @@ export class AuditLog {
 function strip(e: AuditEvent): AuditEvent {
   delete (e as unknown as Record<string, unknown>).v;
   return e;
+}
+
+/**
+ * One writer per directory: two processes appending to the same files would
+ * interleave records. A lock left by a dead process (crash) is taken over;
+ * the same process may reopen (in-process restart simulations).
+ */
+function acquireLock(dir: string): void {
+  const file = path.join(dir, LOCK_FILE);
+  try {
+    const pid = Number(fs.readFileSync(file, "utf8"));
+    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid) {
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === "EPERM";
+      }
+      if (alive) throw new QmkError("INTERNAL_ERROR", `audit log ${dir} is open in process ${pid}`, { field: "audit" });
+    }
+  } catch (e) {
+    if (e instanceof QmkError) throw e;
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  fs.writeFileSync(file, String(process.pid), { mode: 0o600 });
+}
+
+function releaseLock(dir: string): void {
+  const file = path.join(dir, LOCK_FILE);
+  try {
+    if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.rmSync(file);
+  } catch {
+    /* already gone */
+  }
 }
 
 /** Re-read and check everything on disk; rebuild the node files. */
