@@ -108,14 +108,36 @@ function checksum(secret: Uint8Array): string {
 function createKeyFile(file: string): void {
   const secret = randomBytes(ROOT_SECRET_BYTES);
   const text = `${HEADER} ${bytesToHex(secret)} ${checksum(secret)}\n`;
-  // "wx": O_CREAT|O_EXCL — never overwrite an existing key. Mode is applied at creation.
-  const fd = fs.openSync(file, "wx", 0o600);
+  // Write a private temp file completely, then link it into place: link(2)
+  // never overwrites (EEXIST) and the final name never shows a partial key,
+  // so a crash during first start cannot leave a key file we must refuse.
+  const tmp = `${file}.${process.pid}.${bytesToHex(randomBytes(4))}.tmp`;
+  const fd = fs.openSync(tmp, "wx", 0o600);
   try {
     fs.fchmodSync(fd, 0o600); // umask cannot loosen 0600, but be explicit
     fs.writeSync(fd, text);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
+  }
+  try {
+    fs.linkSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+  syncDir(path.dirname(file));
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, "r");
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // not supported on every platform; the key file itself is already synced
   }
 }
 

@@ -59,6 +59,7 @@ const AUTH_CACHE_SIZE = 4096;
 interface Node {
   parent: string | null;
   depth: number;
+  at: number;
   children: string[];
 }
 
@@ -286,7 +287,7 @@ export class TokenRegistry implements TokenStateView {
     switch (r.t) {
       case "issue": {
         if (this.nodes.has(r.id)) return;
-        this.nodes.set(r.id, { parent: r.parent, depth: r.depth, children: [] });
+        this.nodes.set(r.id, { parent: r.parent, depth: r.depth, at: r.at, children: [] });
         if (r.parent !== null) this.nodes.get(r.parent)?.children.push(r.id);
         return;
       }
@@ -306,7 +307,7 @@ export class TokenRegistry implements TokenStateView {
     for (const root of roots) {
       for (const id of this.descendants(root, true)) {
         const n = this.nodes.get(id)!;
-        out.push({ t: "issue", id, parent: n.parent, depth: n.depth, at: 0 });
+        out.push({ t: "issue", id, parent: n.parent, depth: n.depth, at: n.at });
       }
     }
     for (const [id, at] of this.revoked) out.push({ t: "revoke", id, at });

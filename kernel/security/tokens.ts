@@ -17,7 +17,7 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, randomBytes } from "@noble/hashes/utils.js";
 import { QmkError } from "../errors.js";
-import type { Right } from "./rights.js";
+import { isRight, type Right } from "./rights.js";
 import {
   foldCaveats,
   formatCaveat,
@@ -103,6 +103,10 @@ export function newTokenId(): string {
 /** Caveat texts for a spec, in a fixed order. */
 export function caveatsFor(spec: TokenSpec): string[] {
   const out: Caveat[] = [];
+  if (spec.rights !== undefined && (!Array.isArray(spec.rights) || !spec.rights.every(isRight))) {
+    // sortRights would silently drop an unknown name; say so instead
+    throw new QmkError("INVALID_PARAMS", "rights must be a list of known rights", { field: "rights" });
+  }
   if (spec.rights !== undefined) out.push({ key: "rights", rights: sortRights(spec.rights) });
   if (spec.expiresAt !== undefined) out.push({ key: "expires", at: spec.expiresAt });
   if (spec.notBefore !== undefined) out.push({ key: "not_before", at: spec.notBefore });

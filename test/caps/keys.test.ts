@@ -12,6 +12,7 @@ describe("KeyRing", () => {
     const a = KeyRing.loadOrCreate(dir);
     const file = path.join(dir, ROOT_KEY_FILE);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual([ROOT_KEY_FILE]); // no temp file left behind
     const b = KeyRing.loadOrCreate(dir);
     expect(hex(b.derive("tokens"))).toBe(hex(a.derive("tokens")));
     expect(a.fingerprint()).toBe(b.fingerprint());

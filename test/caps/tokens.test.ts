@@ -169,6 +169,14 @@ describe("capability tokens", () => {
     }
   });
 
+  it("minting or attenuating with an unknown right or a bad value is INVALID_PARAMS, not silently dropped", () => {
+    expectQmk(() => mintToken(KEY, { rights: ["CAP_ALLOC", "CAP_ROOT" as never] }), "INVALID_PARAMS");
+    expectQmk(() => attenuate(token, { rights: ["CAP_ROOT" as never] }), "INVALID_PARAMS");
+    expectQmk(() => attenuate(token, { expiresAt: Number.NaN }), "INVALID_PARAMS");
+    expectQmk(() => attenuate(token, { maxUses: -1 }), "INVALID_PARAMS");
+    expectQmk(() => attenuate(token, { tenant: "a b" }), "INVALID_PARAMS");
+  });
+
   it("a token without any rights caveat is refused (so adding one could never widen)", () => {
     const t = encodeToken({ id: "abc", caveats: [], tag: macaroonTag(KEY, "abc", []) });
     expectQmk(() => verifyToken(t, { key: KEY, now: T0 }), "INVALID_TOKEN");
