@@ -115,12 +115,13 @@ export function evalAngle(v: unknown, params: Readonly<Record<string, number>> =
   }
   const names = angleParams(v, ctx);
   const c = compileExpr(v as string) as Compiled;
-  const scope: Record<string, number> = { ...CONSTANTS };
+  // a Map scope: parameter names like "__proto__" stay plain data
+  const scope = new Map<string, number>(Object.entries(CONSTANTS));
   for (const name of names) {
     const p = Object.hasOwn(params, name) ? params[name] : undefined;
     if (p === undefined) fail(ctx, `unknown parameter '${name}' in angle '${v as string}'`);
     if (typeof p !== "number" || !Number.isFinite(p)) fail(ctx, `parameter '${name}' must be a finite number`);
-    scope[name] = p;
+    scope.set(name, p);
   }
   let r: unknown;
   try {

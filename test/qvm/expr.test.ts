@@ -51,6 +51,12 @@ describe("angle expressions", () => {
     expect(() => evalAngle("t", { t: "1" as unknown as number })).toThrow(/finite/);
   });
 
+  it("parameter names that collide with Object.prototype are plain data", () => {
+    const params = JSON.parse('{"__proto__": 2, "constructor": 3}') as Record<string, number>;
+    expect(evalAngle("__proto__ * constructor", params)).toBe(6);
+    expect(() => evalAngle("toString", {})).toThrow(/unknown parameter 'toString'/);
+  });
+
   it("the error code can be chosen for syscall use", () => {
     try {
       evalAngle("x", {}, { code: "INVALID_PARAMS", field: "args.theta" });
