@@ -14,6 +14,7 @@ import { QmkError } from "../errors.js";
 import { isGateName, matrix1, paramCount, TWO_QUBIT, type GateName } from "./gates.js";
 import { jsKernels } from "./kernels/js.js";
 import { wasmAvailable, wasmKernels } from "./kernels/wasm.js";
+import { parallelExec } from "./workers.js";
 import type { WasmMemory } from "./wasm-api.js";
 import type { Kernels } from "./kernels/types.js";
 import { collapse, compact, marginal, permuted, prob1, purity } from "./measure.js";
@@ -31,6 +32,8 @@ export interface SimulatorOptions {
   maxQubits?: number;
   /** kernel path: "auto" (WASM SIMD when available) or "js" (fallback) */
   kernels?: "auto" | "js" | "wasm";
+  /** threads for large states (WASM path only): 2 (default on ≥ 2 cores) or 1 */
+  threads?: 1 | 2;
   /** gate fusion: true/2 (default) fuses into blocks of ≤ 2 qubits, 1 only runs of one-qubit gates, false off */
   fusion?: boolean | 1 | 2;
 }
@@ -45,6 +48,7 @@ export class Simulator {
   private readonly store: StateStore;
   private k: Kernels;
   private readonly useWasm: boolean;
+  private readonly threads: number;
   private kMem: WasmMemory | null = null; // the memory the WASM instance is bound to
   private readonly fuser: Fuser;
   private ids: number[] = []; // ids[bit] = id, ascending
@@ -64,6 +68,8 @@ export class Simulator {
     this.useWasm = opts.kernels !== "js" && wasmAvailable();
     if (opts.kernels === "wasm" && !this.useWasm) bad("WASM SIMD kernels unavailable", "kernels");
     this.k = jsKernels;
+    if (opts.threads !== undefined && opts.threads !== 1 && opts.threads !== 2) bad("threads must be 1 or 2", "threads");
+    this.threads = opts.threads ?? 2;
     this.fuser = new Fuser(opts.fusion !== false, opts.fusion === 1 ? 1 : 2);
     this.rng = mulberry32(opts.seed ?? 0);
   }
@@ -273,7 +279,8 @@ export class Simulator {
     if (this.useWasm && this.kMem !== this.store.memory) {
       // the store moved to a new memory (grow beyond it / shrink): rebind
       this.kMem = this.store.memory;
-      this.k = wasmKernels(this.kMem);
+      const par = this.threads > 1 ? parallelExec(this.kMem) : null;
+      this.k = par ? wasmKernels(this.kMem, par) : wasmKernels(this.kMem);
     }
     this.nPasses++;
     this.passKinds[op.kind] = (this.passKinds[op.kind] ?? 0) + 1;

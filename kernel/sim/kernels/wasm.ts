@@ -5,7 +5,7 @@
 //
 // Every kernel shares one loop nest over the state, with the index geometry
 // computed in JS (geometry1/geometry2) and passed as i32 arguments:
-//   for n1 outer blocks (stride s1) × n2 middle blocks (stride s2):
+//   from byte `start`, for n1 outer blocks (stride s1) × n2 middle blocks (stride s2):
 //     for p in [base, base + L) step `step`: body(p + offsets)
 // Byte offsets are u32 (the state may fill all 4 GiB); loops compare with
 // `!=`, so an end address of 2^32 that wraps to 0 still terminates.
@@ -13,7 +13,7 @@ import type { Kernels } from "./types.js";
 import { F64, Fn, I32, module } from "./wasm-asm.js";
 import { WA, type WasmMemory } from "../wasm-api.js";
 
-const GEOM = 6; // n1, s1, n2, s2, L, step
+const GEOM = 7; // start, n1, s1, n2, s2, L, step (start lets threads split the range)
 
 function kernel(name: string, nOffsets: number, nF64: number, body: (f: Fn, addr: number[], m: number[][]) => void): Fn {
   const params = [...Array(GEOM + nOffsets).fill(I32), ...Array(nF64).fill(F64)];
@@ -28,18 +28,18 @@ function kernel(name: string, nOffsets: number, nF64: number, body: (f: Fn, addr
     f.v128(-1, 1).get(GEOM + nOffsets + 2 * k + 1).splat().fmul().set(I);
     m.push([R, I]);
   }
-  f.i32(0).set(b1).get(0).set(c1);
+  f.get(0).set(b1).get(1).set(c1);
   f.repeat(c1, () => {
-    f.get(b1).set(b2).get(2).set(c2);
+    f.get(b1).set(b2).get(3).set(c2);
     f.repeat(c2, () => {
-      f.get(b2).tee(p).get(4).add().set(end);
-      f.loopTo(p, end, () => f.get(5), () => {
+      f.get(b2).tee(p).get(5).add().set(end);
+      f.loopTo(p, end, () => f.get(6), () => {
         for (let k = 0; k < nOffsets; k++) f.get(p).get(GEOM + k).add().set(addr[k]);
         body(f, addr, m);
       });
-      f.get(b2).get(3).add().set(b2);
+      f.get(b2).get(4).add().set(b2);
     });
-    f.get(b1).get(1).add().set(b1);
+    f.get(b1).get(2).add().set(b1);
   });
   return f;
 }
@@ -94,7 +94,8 @@ function buildModule(): Uint8Array {
 
 let cachedModule: object | null | undefined;
 
-function compiled(): object | null {
+/** The compiled module (shared with worker threads), or null without WASM SIMD. */
+export function compiled(): object | null {
   if (cachedModule !== undefined) return cachedModule;
   try {
     const bytes = buildModule();
@@ -135,38 +136,57 @@ export function geometry2(n: number, a: number, b: number): number[] {
 
 const off = (q: number) => P(q + 4);
 
+export type KernelName = "pair" | "phase" | "swap" | "m2";
+
+/** Splits geometry [n1, s1, n2, s2, L, step] into two halves, each prefixed with its start byte. */
+export function splitGeometry(g: number[]): [number[], number[]] | null {
+  const [n1, s1, n2, s2, L, step] = g;
+  if (n1 >= 2) { const h = n1 / 2; return [[0, h, s1, n2, s2, L, step], [h * s1, n1 - h, s1, n2, s2, L, step]]; }
+  if (n2 >= 2) { const h = n2 / 2; return [[0, 1, s1, h, s2, L, step], [h * s2, 1, s1, n2 - h, s2, L, step]]; }
+  if (L >= 2 * step && (L / 2) % step === 0) return [[0, 1, s1, 1, s2, L / 2, step], [L / 2, 1, s1, 1, s2, L / 2, step]];
+  return null;
+}
+
+/**
+ * Runs one kernel call; `parallel` (workers.ts) may take half of the range on
+ * another thread. Returns after the whole range is done.
+ */
+export type Exec = (e: WasmExports, k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>) => void;
+
+const serial: Exec = (e, k, g, ints, f64) => e[k](0, ...g, ...ints, ...Array.from(f64));
+
 /** Kernels bound to one memory. `s` is ignored: the kernels address the memory directly. */
-export function wasmKernels(memory: WasmMemory): Kernels {
+export function wasmKernels(memory: WasmMemory, exec: Exec = serial): Kernels {
   const e = instantiate(memory);
+  const NONE: number[] = [];
   return {
     name: "wasm",
     m1(_s, n, q, m) {
       const g = geometry1(n, q);
-      e.pair(g[0], g[1], g[2], g[3], g[4], g[5], 0, g[6], m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+      exec(e, "pair", g.slice(0, 6), [0, g[6]], m);
     },
     c1(_s, n, c, t, m) {
-      const g = geometry2(n, c, t);
-      e.pair(...g, off(c), off(c) + off(t), m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+      exec(e, "pair", geometry2(n, c, t), [off(c), off(c) + off(t)], m);
     },
     phase1(_s, n, q, re, im) {
       const g = geometry1(n, q);
-      e.phase(g[0], g[1], g[2], g[3], g[4], g[5], g[6], re, im);
+      exec(e, "phase", g.slice(0, 6), [g[6]], [re, im]);
     },
     phase2(_s, n, a, b, re, im) {
-      e.phase(...geometry2(n, a, b), off(a) + off(b), re, im);
+      exec(e, "phase", geometry2(n, a, b), [off(a) + off(b)], [re, im]);
     },
     x(_s, n, q) {
       const g = geometry1(n, q);
-      e.swap(g[0], g[1], g[2], g[3], g[4], g[5], 0, g[6]);
+      exec(e, "swap", g.slice(0, 6), [0, g[6]], NONE);
     },
     cnot(_s, n, c, t) {
-      e.swap(...geometry2(n, c, t), off(c), off(c) + off(t));
+      exec(e, "swap", geometry2(n, c, t), [off(c), off(c) + off(t)], NONE);
     },
     swap(_s, n, a, b) {
-      e.swap(...geometry2(n, a, b), off(a), off(b));
+      exec(e, "swap", geometry2(n, a, b), [off(a), off(b)], NONE);
     },
     m2(_s, n, q0, q1, m) {
-      e.m2(...geometry2(n, q0, q1), 0, off(q0), off(q1), off(q0) + off(q1), ...m);
+      exec(e, "m2", geometry2(n, q0, q1), [0, off(q0), off(q1), off(q0) + off(q1)], m);
     },
   };
 }

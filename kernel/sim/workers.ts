@@ -1,0 +1,125 @@
+// Two-core execution of large passes: one helper thread runs the same WASM
+// kernels on the same shared WebAssembly.Memory and takes half of each
+// pass's index range (splitGeometry). The simulator's API is synchronous, so
+// the main thread does its half and then blocks in Atomics.wait until the
+// helper reports done; no state is ever copied.
+//
+// Control block (Int32Array over a SharedArrayBuffer):
+//   [SEQ] command counter, [DONE] last finished command, [CMD] kernel index
+//   (−1 = bind to the memory sent on the port), [NI] #int args, [READY],
+//   [ARGS…] int args; f64 args in a parallel Float64Array.
+import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
+import { cpus } from "node:os";
+import { compiled, splitGeometry, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
+import type { WasmMemory } from "./wasm-api.js";
+
+const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ARGS = 8;
+const NAMES: KernelName[] = ["pair", "phase", "swap", "m2"];
+
+const WORKER_SRC = `
+const { workerData, receiveMessageOnPort } = require("node:worker_threads");
+const { module, ctrl, f64buf, port } = workerData;
+const c = new Int32Array(ctrl), f = new Float64Array(f64buf);
+const NAMES = ${JSON.stringify(NAMES)};
+let ex = null, seen = 0;
+Atomics.store(c, ${READY}, 1); Atomics.notify(c, ${READY});
+for (;;) {
+  Atomics.wait(c, ${SEQ}, seen);
+  seen = Atomics.load(c, ${SEQ});
+  const cmd = c[${CMD}];
+  if (cmd === -1) {
+    const m = receiveMessageOnPort(port).message;
+    ex = new WebAssembly.Instance(module, { e: { m } }).exports;
+  } else {
+    const args = [];
+    for (let i = 0; i < c[${NI}]; i++) args.push(c[${ARGS} + i]);
+    for (let i = 0; i < c[${NF}]; i++) args.push(f[i]);
+    ex[NAMES[cmd]](...args);
+  }
+  Atomics.store(c, ${DONE}, seen); Atomics.notify(c, ${DONE});
+}`;
+
+class Helper {
+  private readonly c = new Int32Array(new SharedArrayBuffer(4 * 64));
+  private readonly f = new Float64Array(new SharedArrayBuffer(8 * 40));
+  private readonly port: MessageChannel;
+  private readonly worker: Worker;
+  private bound: WasmMemory | null = null;
+  ok = true;
+
+  constructor(module: object) {
+    this.port = new MessageChannel();
+    this.worker = new Worker(WORKER_SRC, {
+      eval: true,
+      workerData: { module, ctrl: this.c.buffer, f64buf: this.f.buffer, port: this.port.port2 },
+      transferList: [this.port.port2],
+    });
+    this.worker.unref(); // never keeps the process alive
+    this.worker.on("error", () => { this.ok = false; });
+    // the first pass waits (at most 10 s) for the thread to boot
+    if (Atomics.wait(this.c, READY, 0, 10_000) === "timed-out" && Atomics.load(this.c, READY) !== 1) this.ok = false;
+  }
+
+  private post(cmd: number): void {
+    this.c[CMD] = cmd;
+    Atomics.add(this.c, SEQ, 1);
+    Atomics.notify(this.c, SEQ);
+  }
+
+  private wait(): void {
+    const seq = Atomics.load(this.c, SEQ);
+    while (Atomics.load(this.c, DONE) !== seq) Atomics.wait(this.c, DONE, Atomics.load(this.c, DONE), 1000);
+  }
+
+  bind(memory: WasmMemory): void {
+    if (this.bound === memory) return;
+    this.port.port1.postMessage(memory);
+    this.post(-1);
+    this.wait();
+    this.bound = memory;
+  }
+
+  start(k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>): void {
+    const all = [...g, ...ints];
+    for (let i = 0; i < all.length; i++) this.c[ARGS + i] = all[i]; // ToInt32: 2^32 → 0, like a wasm i32
+    this.c[NI] = all.length;
+    for (let i = 0; i < f64.length; i++) this.f[i] = f64[i];
+    this.c[NF] = f64.length;
+    this.post(NAMES.indexOf(k));
+  }
+
+  finish(): void { this.wait(); }
+}
+
+let helper: Helper | null | undefined;
+
+function getHelper(): Helper | null {
+  if (helper === undefined) {
+    const mod = compiled();
+    try { helper = mod && cpus().length >= 2 ? new Helper(mod) : null; } catch { helper = null; }
+  }
+  return helper && helper.ok ? helper : null;
+}
+
+/** Number of passes that were split across two threads (for tests and benchmarks). */
+export const parallelStats = { splitPasses: 0 };
+
+/** Passes over fewer amplitudes than this stay on one thread (sync costs ~10–50 µs). */
+export const PARALLEL_MIN_QUBITS = 18;
+
+/** An Exec that splits passes over ≥ 2^minQubits amplitudes with the helper thread. */
+export function parallelExec(memory: WasmMemory, minQubits = PARALLEL_MIN_QUBITS): Exec | null {
+  const h = getHelper();
+  if (!h) return null;
+  return (e: WasmExports, k, g, ints, f64) => {
+    // bytes covered by the pass = n1·s1 (or L) — decide from the geometry
+    const span = g[0] * g[1] || g[4];
+    const halves = span >= 16 * 2 ** minQubits ? splitGeometry(g) : null;
+    if (!halves || !h.ok) { e[k](0, ...g, ...ints, ...Array.from(f64)); return; }
+    h.bind(memory);
+    parallelStats.splitPasses++;
+    h.start(k, halves[1], ints, f64);
+    e[k](...halves[0], ...ints, ...Array.from(f64));
+    h.finish();
+  };
+}
