@@ -59,6 +59,7 @@ export class HandleSigner {
     this.defaultTtlMs = opts.defaultTtlMs ?? 0;
   }
 
+  /** Sign a handle. `ttlMs` 0 or Infinity = never expires (default: the signer's defaultTtlMs). */
   issue(kind: HandleKind, id: string, tenant: string, session: string, ttlMs?: number): string {
     if (!(HANDLE_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown handle kind ${kind}`);
     for (const [name, v] of [["id", id], ["tenant", tenant], ["session", session]] as const) {
@@ -67,8 +68,9 @@ export class HandleSigner {
     }
     if (id.length === 0) throw new Error("handle id must be non-empty");
     const ttl = ttlMs ?? this.defaultTtlMs;
-    if (!Number.isFinite(ttl) || ttl < 0) throw new Error("handle ttl must be ≥ 0");
-    const expiresAt = ttl === 0 ? 0 : Math.floor(this.clock() + ttl);
+    if (Number.isNaN(ttl) || ttl < 0) throw new Error("handle ttl must be ≥ 0");
+    // 0 or Infinity: no expiry. Otherwise an absolute ms deadline.
+    const expiresAt = ttl === 0 || !Number.isFinite(ttl) ? 0 : Math.floor(this.clock() + ttl);
     const body = Buffer.from([VERSION, kind, id, tenant, session, String(expiresAt)].join(US), "utf8");
     const handle = `${body.toString("base64url")}.${Buffer.from(this.mac(body)).toString("base64url")}`;
     if (handle.length > MAX_HANDLE_LENGTH) throw new Error("handle too long");

@@ -50,6 +50,8 @@ describe("HandleSigner", () => {
     const forever = s.issue("job", "j2", "alice", "s1");
     c.set(Number.MAX_SAFE_INTEGER);
     expect(s.verify(forever, { kind: "job" }).expiresAt).toBe(0);
+    expect(s.verify(s.issue("job", "j3", "alice", "s1", Infinity), { kind: "job" }).expiresAt).toBe(0);
+    expect(() => s.issue("job", "j4", "alice", "s1", -1)).toThrow();
     // the default ttl applies when none is given
     const d = new HandleSigner(KEY, c.now, { defaultTtlMs: 10 });
     c.set(0);
