@@ -99,11 +99,11 @@ export class TokenRegistry implements TokenStateView {
 
   /** verifyToken with this registry's key, clock and state; unknown ids are refused. */
   verify(token: unknown, ctx: { tenant?: string; audience?: string | readonly string[]; now?: number } = {}): TokenAuthority {
-    const auth = authorize(this.authenticate(token), { now: ctx.now ?? this.clock(), tenant: ctx.tenant, audience: ctx.audience, state: this });
-    if (!this.nodes.has(auth.tokenId)) {
+    const t = this.authenticate(token);
+    if (!this.nodes.has(t.id)) {
       throw new QmkError("INVALID_TOKEN", "invalid token (not issued by this kernel)", { field: "token" });
     }
-    return auth;
+    return authorize(t, { now: ctx.now ?? this.clock(), tenant: ctx.tenant, audience: ctx.audience, state: this });
   }
 
   /**

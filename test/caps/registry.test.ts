@@ -92,6 +92,8 @@ describe("token registry: delegation", () => {
   it("refuses authentic tokens it never issued (fail closed on lost lineage)", () => {
     const reg = new TokenRegistry({ key: KEY, clock: () => T0 });
     expectQmk(() => reg.verify(mintToken(KEY, { rights: ["CAP_ALLOC"] })), "INVALID_TOKEN");
+    // checked before anything contextual: an unissued expired token is still INVALID_TOKEN
+    expectQmk(() => reg.verify(mintToken(KEY, { rights: ["CAP_ALLOC"], expiresAt: T0 - 1 })), "INVALID_TOKEN");
   });
 });
 
