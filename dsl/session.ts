@@ -114,14 +114,19 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
 
   /* ---- execution ---- */
 
-  private exec(method: string, params: () => Record<string, unknown>, onResult?: (r: any) => void, waitFor: Promise<unknown>[] = []): void {
+  private exec(
+    method: string,
+    params: () => Record<string, unknown>,
+    onResult?: (r: any) => void,
+    waitFor: Promise<unknown>[] = [],
+  ): Promise<void> | undefined {
     if (this.synchronous) {
       const r = this.transport.callSync!(method, params());
       onResult?.(r);
-      return;
+      return undefined;
     }
     const guards = this.guards.slice();
-    this.queue = this.queue.then(async () => {
+    return (this.queue = this.queue.then(async () => {
       if (this.asyncError !== undefined) return;
       try {
         if (!guards.every((g) => g.bit._value === g.equals)) return;
@@ -131,7 +136,12 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
       } catch (e) {
         this.asyncError = e;
       }
-    });
+    }));
+  }
+
+  /** Makes this session's later queued ops wait for `p` (a peer's op on a qubit this session lent). */
+  _after(p: Promise<unknown>): void {
+    this.queue = this.queue.then(() => p.then(() => undefined, () => undefined));
   }
 
   /** Waits for queued operations; throws the first error any of them raised. No-op when synchronous. */
@@ -192,7 +202,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     const numeric: Record<string, number> = {};
     for (const [k, v] of Object.entries(args)) numeric[k] = this.angle(v, `args.${k}`);
     const loans = operands.filter((o): o is LoanImpl => o instanceof LoanImpl);
-    this.exec(
+    const done = this.exec(
       "q_apply",
       () => ({
         session_id: this.sessionId,
@@ -204,6 +214,8 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
       undefined,
       loans.map((l) => l.ready),
     );
+    // program order across sessions: the lender's later ops wait for this one
+    if (done) for (const l of loans) (l.qubit.backend as EagerSession<string>)._after?.(done);
   }
 
   measure(q: QubitImpl, basis: Basis): BitImpl {

@@ -19,12 +19,12 @@ export function bellPair<T extends string>(s: QubitSource<T>) {
 export async function main(conn: Connection, shots = 1000) {
   const alice = await conn.tenant("alice");
 
-  // eager: each call is one shot
-  const eager: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    const o = bellPair(alice);
-    eager.push(`${o.a.value}${o.b.value}`);
-  }
+  // eager: each call is one shot. With the embedded kernel outcomes are
+  // known at once; over `qmk.connect` they are after `await alice.sync()`
+  // (a no-op locally), so the example works with both.
+  const shotsOut = Array.from({ length: 20 }, () => bellPair(alice));
+  await alice.sync();
+  const eager = shotsOut.map((o) => `${o.a.value}${o.b.value}`);
 
   // captured: a QVM graph, verified and run by the kernel
   const c = circuit(alice, bellPair);

@@ -23,17 +23,19 @@ export async function main(conn: Connection, points = 9, shots = 400) {
     rows.push({ theta, measured: counts.marginal("q"), expected: Math.sin(theta / 2) ** 2 });
   }
   // the same sweep eagerly, with numbers (ry) instead of named parameters
-  const eager = rows.map((r) => {
-    let ones = 0;
+  const eager: number[] = [];
+  for (const r of rows) {
+    const bits = [];
     for (let k = 0; k < 50; k++) {
       const q = alice.qubit();
       ry(q, r.theta);
       measure(q);
-      ones += q.outcome;
+      bits.push(q.bit);
       free(q);
     }
-    return ones / 50;
-  });
+    await alice.sync(); // remote sessions: outcomes are known after sync (no-op locally)
+    eager.push(bits.reduce((n, b) => n + b.value, 0) / 50);
+  }
   return { params: c.params, rows, eager };
 }
 

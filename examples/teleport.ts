@@ -60,9 +60,10 @@ export async function main(conn: Connection, shots = 800, theta = 2 * Math.asin(
   const expected = Math.sin(theta / 2) ** 2; // P(result = 1) = 0.3
   const a = await circuit(alice, (s) => teleport(s)).run({ shots, seed: 7, params: { theta } });
   const b = await circuit(alice, (s) => teleportBell(s)).run({ shots, seed: 8, params: { theta } });
-  let eagerOnes = 0;
   const eagerShots = 200;
-  for (let i = 0; i < eagerShots; i++) eagerOnes += teleport(alice, theta).result.value;
+  const outs = Array.from({ length: eagerShots }, () => teleport(alice, theta));
+  await alice.sync(); // outcomes of a remote session are known after sync (no-op locally)
+  const eagerOnes = outs.reduce((n, o) => n + o.result.value, 0);
   return {
     expected,
     captured: a.marginal("result"),

@@ -21,6 +21,7 @@ export async function main(conn: Connection, rounds = 8) {
     cx(qa, loan, ch); // cross-tenant CNOT through the channel
     measure(qa);
     measure(qb);
+    await Promise.all([alice.sync(), bob.sync()]); // remote sessions queue; no-op locally
     pairs.push([qa.outcome, qb.outcome]);
     free(qa);
     free(qb);
