@@ -132,9 +132,10 @@ export function mintToken(key: Uint8Array, spec: TokenSpec & { rights: readonly 
  * cannot widen anything — caveats only ever add restrictions. Throws
  * INVALID_TOKEN for an undecodable token, INVALID_PARAMS for a bad caveat.
  */
-export function attenuate(token: string, caveats: readonly string[] | TokenSpec): string {
+export function attenuate(token: string, caveats: string | readonly string[] | TokenSpec): string {
   const raw = decodeToken(token);
-  const extra = Array.isArray(caveats) ? [...(caveats as readonly string[])] : caveatsFor(caveats as TokenSpec);
+  const extra =
+    typeof caveats === "string" ? [caveats] : Array.isArray(caveats) ? [...(caveats as readonly string[])] : caveatsFor(caveats as TokenSpec);
   for (const c of extra) validateCaveatText(c);
   let tag = raw.tag;
   for (const c of extra) tag = chainStep(tag, c);
@@ -172,11 +173,18 @@ export function authenticateToken(token: unknown, key: Uint8Array): AuthenticTok
   if (r.rights === undefined) {
     throw new QmkError("INVALID_TOKEN", "invalid token (no rights caveat)", { field: "token", rule: "caveat" });
   }
-  return { id: raw.id, caveats: raw.caveats, restrictions: { ...r, rights: r.rights } };
+  const t: AuthenticToken = { id: raw.id, caveats: raw.caveats, restrictions: { ...r, rights: r.rights } };
+  authentic.add(t);
+  return t;
 }
+
+// authorize() accepts only objects made by authenticateToken: a hand-built
+// AuthenticToken would skip the MAC check.
+const authentic = new WeakSet<AuthenticToken>();
 
 /** Step 2 of verifyToken: revocation, time, tenant, audience and uses against the context. */
 export function authorize(t: AuthenticToken, ctx: Omit<TokenVerifyContext, "key">): TokenAuthority {
+  if (!authentic.has(t)) throw new Error("authorize() needs a value from authenticateToken()");
   const raw = t;
   const r = t.restrictions;
   const data = { field: "token", token_id: raw.id };

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { TokenRegistry } from "../../kernel/security/tokens-registry.js";
 import {
   attenuate,
+  authenticateToken,
+  authorize,
   chainStep,
   inspectToken,
   macaroonTag,
@@ -175,6 +177,12 @@ describe("capability tokens", () => {
     expectQmk(() => attenuate(token, { expiresAt: Number.NaN }), "INVALID_PARAMS");
     expectQmk(() => attenuate(token, { maxUses: -1 }), "INVALID_PARAMS");
     expectQmk(() => attenuate(token, { tenant: "a b" }), "INVALID_PARAMS");
+  });
+
+  it("authorize() refuses a hand-built (unauthenticated) token object", () => {
+    const fake = { id: "x", caveats: [], restrictions: { rights: ["CAP_ADMIN" as const], tenants: [], audiences: [] } };
+    expect(() => authorize(fake, { now: T0 })).toThrow(/authenticateToken/);
+    expect(authorize(authenticateToken(token, KEY), { now: T0 }).rights).toContain("CAP_ALLOC");
   });
 
   it("a token without any rights caveat is refused (so adding one could never widen)", () => {
