@@ -20,6 +20,17 @@ describe("KeyRing", () => {
     expect(hex(KeyRing.loadOrCreate(tmpDir()).derive("tokens"))).not.toBe(hex(a.derive("tokens")));
   });
 
+  it("creates the key file 0600 even under a permissive umask", () => {
+    const old = process.umask(0);
+    try {
+      const dir = tmpDir();
+      KeyRing.loadOrCreate(dir);
+      expect(fs.statSync(path.join(dir, ROOT_KEY_FILE)).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(old);
+    }
+  });
+
   it("never prints the secret in its fingerprint or errors", () => {
     const dir = tmpDir();
     const ring = KeyRing.loadOrCreate(dir);
