@@ -32,6 +32,7 @@ export {
   type ChannelOptions,
   type TenantOptions,
   type TokenStore,
+  type Amplitudes,
 } from "./session.js";
 export { QmkError, isQmkError, ErrorCodes, type ErrorName } from "./errors.js";
 export { JsonRpcTransport } from "./transport/jsonrpc.js";

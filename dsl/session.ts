@@ -355,9 +355,30 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     return this.call("q_components");
   }
 
+  /**
+   * State of some of this tenant's live qubits (q_amplitudes) — only when
+   * they are not entangled with anything outside the set. Bit k of an
+   * index is qubit k of `qs`. Plain data, for notebook display.
+   */
+  async amplitudes(qs: readonly Qubit<T>[]): Promise<Amplitudes> {
+    const list = qs.map((q) => asQubit(q, "amplitudes"));
+    for (const q of list) checkState(q, "gate", "amplitudes");
+    await this.sync();
+    const r = await this.transport.call("q_amplitudes", { session_id: this.sessionId, vqs: list.map((q) => q.vq) });
+    return { qubits: list.map((q) => q.label), re: r.re, im: r.im, probabilities: r.probabilities };
+  }
+
   toString(): string {
     return `Session<${JSON.stringify(this.tenant)}>(${this.synchronous ? "sync" : "queued"})`;
   }
+}
+
+/** Amplitudes of a set of qubits; bit k of an index is `qubits[k]`. */
+export interface Amplitudes {
+  readonly qubits: string[];
+  readonly re: number[];
+  readonly im: number[];
+  readonly probabilities: number[];
 }
 
 /** Minimal view of a session, for channel peers. */
@@ -382,6 +403,7 @@ export interface Session<T extends string>
   reject<A extends string>(req: ChannelRequest<A, T>): Promise<void>;
   lend<P extends string>(q: Live<T>, ch: Channel<P, T> | Channel<T, P>): Loan<T>;
   components(): Promise<unknown>;
+  amplitudes(qs: readonly Qubit<T>[]): Promise<Amplitudes>;
 }
 
 

@@ -140,3 +140,31 @@ describe("remote session over qmk serve (Unix socket)", () => {
     }
   });
 });
+
+describe("data accessors", () => {
+  test("amplitudes of own unentangled qubits; counts helpers", async () => {
+    const conn = await qmk.local({ inMemory: true, seed: 2 });
+    const alice = await conn.tenant("alice");
+    const [a, b] = alice.alloc(2);
+    h(a);
+    const amp = await alice.amplitudes([a]);
+    expect(amp.probabilities[0]).toBeCloseTo(0.5, 12);
+    expect(amp.probabilities[1]).toBeCloseTo(0.5, 12);
+    cx(a, b);
+    const pair = await alice.amplitudes([a, b]);
+    expect(pair.probabilities.map((p) => Math.round(p * 1000) / 1000)).toEqual([0.5, 0, 0, 0.5]);
+    free(a);
+    free(b);
+    const counts = await circuit(alice, bell.bellPair).run({ shots: 400, seed: 3 });
+    expect(counts.names).toEqual(["a", "b"]);
+    const p = counts.probabilities();
+    expect(Object.values(p).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12);
+    expect(counts.probability({ a: 1, b: 0 })).toBe(0);
+    const [n0, n1] = counts.marginalCounts("a");
+    expect(n0 + n1).toBe(400);
+    expect(counts.marginal("b")).toBeCloseTo(n1 / 400, 12);
+    expect(counts.mostFrequent().sort()).toEqual(["00", "11"]);
+    expect(JSON.parse(JSON.stringify(counts)).shots).toBe(400);
+    await conn.close();
+  });
+});
