@@ -121,9 +121,8 @@ async function atScale(): Promise<void> {
   console.log(`\n[3]+[4] ${fmt(EVENTS)} events in a file-backed log`);
   const dir = tmp("scale");
   let log = AuditLog.open({ dir, signingKey: KEY });
-  gc();
-  const base = process.memoryUsage();
   const samples: string[] = [];
+  let base: NodeJS.MemoryUsage | null = null; // first sample, after warm-up
   const t0 = performance.now();
   const step = EVENTS / 5;
   for (let i = 1; i <= EVENTS; i++) {
@@ -132,13 +131,14 @@ async function atScale(): Promise<void> {
     if (i % step === 0) {
       gc();
       const m = process.memoryUsage();
+      base ??= m;
       samples.push(`${fmt(i).padStart(9)} events: heap ${mb(m.heapUsed).padStart(10)} (Δ ${mb(m.heapUsed - base.heapUsed)}), rss ${mb(m.rss)} (Δ ${mb(m.rss - base.rss)})`);
     }
   }
   await log.durable();
   const buildS = (performance.now() - t0) / 1000;
   line("append + durable (batches of 10k)", `${buildS.toFixed(1)} s (${fmt(EVENTS / buildS)} events/s)`);
-  console.log("  memory while appending (after GC):");
+  console.log("  memory while appending (after GC; Δ vs the first sample):");
   for (const s of samples) console.log("    " + s);
 
   const size = log.size;

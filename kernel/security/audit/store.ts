@@ -295,6 +295,9 @@ export class FileNodeStore implements NodeStore {
   private onDisk: number[] = [];
   private pend: Buffer[][] = [];
   private pendingTotal = 0;
+  /** Bounded read cache: nodes never change once written, and the upper levels are shared by every proof. */
+  private cache = new Map<number, Hash>();
+  private static readonly CACHE_MAX = 1 << 16;
 
   constructor(
     private readonly dir: string,
@@ -342,8 +345,13 @@ export class FileNodeStore implements NodeStore {
       if (!h) throw new Error(`node ${level}/${index} not stored`);
       return h;
     }
+    const key = level * 2 ** 44 + index;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
     const out = Buffer.allocUnsafe(32);
     if (fs.readSync(this.fds[level], out, 0, 32, index * 32) !== 32) throw new Error(`node file ${level} is short`);
+    if (this.cache.size >= FileNodeStore.CACHE_MAX) this.cache.clear(); // crude but bounded; refills with the hot top levels
+    this.cache.set(key, out);
     return out;
   }
 
