@@ -58,7 +58,35 @@ export class Analyzer {
     return c;
   }
 
+  /** The file imports the DSL (or a `qmk` package): receivers we cannot resolve may be sessions. */
+  private usesDslCache: boolean | undefined;
+  private get usesDsl(): boolean {
+    return this.usesDslCache ??= this.sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)
+      && /(^|[/@])(dsl|qmk)([/.-]|$)/.test(st.moduleSpecifier.text));
+  }
+
+  /** `s`, `this.s`, `ctx.alice`, `getSession()` — but not an undeclared global such as `Buffer`. */
+  private isLocalReceiver(e: ts.Expression): boolean {
+    if (ts.isIdentifier(e)) {
+      const d = this.checker?.getSymbolAtLocation(e)?.declarations?.[0];
+      return this.checker ? !!d && d.getSourceFile() === this.sf && !ts.isImportSpecifier(d) && !ts.isNamespaceImport(d) : true;
+    }
+    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) return this.isLocalReceiver(e.expression);
+    return ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword;
+  }
+
+  /** Internal failures (a construct the analysis does not handle): the unit is skipped, the rest still linted. */
+  readonly internalErrors: string[] = [];
+
   private analyzeUnit(unit: ts.Node): void {
+    try { this.analyzeUnitUnsafe(unit); }
+    catch (e) {
+      const at = this.sf.getLineAndCharacterOfPosition(unit.getStart(this.sf)).line + 1;
+      this.internalErrors.push(`line ${at}: ${(e as Error).message}`);
+    }
+  }
+
+  private analyzeUnitUnsafe(unit: ts.Node): void {
     const saved = this.unit; this.unit = unit;
     const { cfg, inStates } = this.solveUnit(unit);
     this.reportPass(cfg, inStates);
@@ -93,6 +121,7 @@ export class Analyzer {
       const id = this.obj(p, "param", "qubit", p.name.text);
       const m = this.meta[id];
       m.param = true;
+      m.loose = !p.type || !isQubitType(p.type);
       const tenant = p.type ? brandTenant(p.type) : undefined;
       if (tenant !== undefined) m.tenant = tenant;
       if (p.type && !tenant && !isQubitType(p.type)) {
@@ -495,9 +524,12 @@ export class Analyzer {
         return this.dslOp(name, FREE_FUNCTIONS[name], call, st);
       }
       const sessions = [...recv].filter((o) => this.meta[o].kind === "session");
-      if (SESSION_FACTORIES.has(name)) return this.session(call, name, st);
-      if (ALLOC_ONE.has(name) || ALLOC_MANY.has(name)) return this.alloc(call, name, sessions, st);
-      if (name === "requestChannel" || name === "approve") return this.channel(call, name, recv, sessions, st);
+      // An untracked receiver counts only in files that use the DSL and only when it is a
+      // local name or expression (`Buffer.alloc`, `registry.register` elsewhere are not qubits).
+      const dslReceiver = sessions.length > 0 || (!recv.size && this.usesDsl && this.isLocalReceiver(callee.expression));
+      if (SESSION_FACTORIES.has(name) && (!recv.size ? dslReceiver : true) && this.usesDsl) return this.session(call, name, st);
+      if ((ALLOC_ONE.has(name) || ALLOC_MANY.has(name)) && dslReceiver) return this.alloc(call, name, sessions, st);
+      if ((name === "requestChannel" || name === "approve") && dslReceiver) return this.channel(call, name, recv, sessions, st);
       if (name === "revoke") {
         const chs = [...recv].filter((o) => this.meta[o].kind === "channel");
         for (const a of call.arguments) this.ev(a, st);
@@ -515,6 +547,11 @@ export class Analyzer {
   }
 
   private unknownCall(call: ts.CallExpression, st: AState): Vals {
+    const c = call.expression;
+    if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "console") {
+      for (const a of call.arguments) this.ev(a, st); // logging never takes ownership
+      return EMPTY;
+    }
     if (!ts.isIdentifier(call.expression)) this.ev(call.expression, st);
     // Qubits handed to code we cannot see may be consumed there: never a leak.
     for (const a of call.arguments) this.escape(this.ev(a, st), st);
@@ -646,7 +683,7 @@ export class Analyzer {
 
   private channel(call: ts.CallExpression, name: string, recv: Vals, sessions: number[], st: AState): Vals {
     const args = call.arguments.map((a) => this.ev(a, st));
-    this.fact({ kind: "capability", op: name, call, right: CHANNEL_METHODS[name], sessions });
+    this.fact({ kind: "capability", op: name, call, right: CHANNEL_METHODS[name] ?? "CAP_LINK", sessions });
     if (name === "requestChannel") {
       const r = this.obj(call, "request", "request");
       const peer = [...(args[0] ?? EMPTY)].filter((o) => this.meta[o].kind === "session");
@@ -705,6 +742,21 @@ export class Analyzer {
       const cb = call.arguments[1];
       if (cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) assign(st, join(st, this.runBody(cb, st, [])));
       else if (cb) this.ev(cb, st);
+      return EMPTY;
+    }
+    if (spec.kind === "inspect") {
+      for (const a of call.arguments) this.ev(a, st);
+      return EMPTY;
+    }
+    if (spec.kind === "freeAll") {
+      // freeAll(qs): every element of the container(s) is freed.
+      const v = call.arguments[0] ? this.ev(call.arguments[0], st) : EMPTY;
+      const cs = this.containers(v);
+      const elems = this.qubitsOf(cs.length ? this.fieldsOf(cs, undefined, st) : v);
+      for (const q of elems) {
+        this.useFact(op, "free", call, call.arguments[0], [q], st);
+        this.update([q], () => FREED, st, call, true);
+      }
       return EMPTY;
     }
     if (spec.kind === "capture") {

@@ -29,6 +29,8 @@ export interface ObjMeta {
   /** One abstract object for many run-time qubits (alloc(n) with unknown n, allocation kept across iterations). */
   summary?: boolean;
   param?: boolean;
+  /** Parameter without a qubit type (untyped, any, unknown): may hold anything. */
+  loose?: boolean;
   usedAsQubit?: boolean;
 }
 

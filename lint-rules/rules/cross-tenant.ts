@@ -32,6 +32,11 @@ export const crossTenant: Rule = {
       const chObjs = (f.channel?.objs ?? []).filter((o) => ctx.an.meta[o].kind === "channel");
       if (single && !widened) {
         const [x] = ta, [y] = tb;
+        if (f.op === "measureBell") {
+          ctx.report("qmk/cross-tenant", "error", f.call,
+            `measureBell measures ${x}'s \`${an}\` with ${y}'s \`${bn}\` — both qubits must belong to one session; entangle through a channel and measure each side separately.`);
+          continue;
+        }
         if (!f.channel) {
           ctx.report("qmk/cross-tenant", "error", f.call,
             `${f.op} entangles ${x}'s \`${an}\` with ${y}'s \`${bn}\` without a channel — have ${x} requestChannel(${y}), ${y} approve it and lend the qubit, then pass the Channel as the last argument.`);

@@ -11,13 +11,19 @@ export const unsafeCast: Rule = {
   check(facts, ctx) {
     for (const f of facts) {
       if (f.kind !== "cast") continue;
-      const qs = f.objs.filter((o) => ["qubit", "loan"].includes(ctx.an.meta[o].kind));
+      // Loose parameters (`x: unknown`) are not known to be qubits: casting them is ordinary TypeScript.
+      const qs = f.objs.filter((o) => ["qubit", "loan"].includes(ctx.an.meta[o].kind) && !ctx.an.meta[o].loose);
       if (!qs.length) continue;
       const known = new Set<string>();
       for (const q of qs) for (const t of ctx.tenantsOf(q)) known.add(t);
       const name = f.expr.getText(ctx.sf);
       let problem: string | undefined;
-      if (ERASING.has(f.type.kind) || (ts.isTypeLiteralNode(f.type) && !f.type.members.length)) {
+      // Every step of `q as unknown as X` counts: the detour through unknown is the forgery idiom.
+      const steps: ts.TypeNode[] = [f.type];
+      for (let e: ts.Node = f.node; !f.annotation && (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isParenthesizedExpression(e)); e = e.expression) {
+        if (!ts.isParenthesizedExpression(e) && e !== f.node) steps.push(e.type);
+      }
+      if (steps.some((t) => ERASING.has(t.kind) || ts.isTypeLiteralNode(t))) {
         problem = `erases the qubit brand of \`${name}\` (tenant and state) — the compiler can no longer check its uses`;
       } else {
         const b = brandTenant(f.type);
