@@ -177,8 +177,24 @@ function toIssue(graph: unknown, e: ErrorObject): Issue & { path: string } {
   return { code: "INVALID_GRAPH", ...where, message: `${where.field ?? "graph"}: ${message}`, path: e.instancePath + (extra ? `/${extra}` : "") };
 }
 
-/** Schema issues, at most one per (node, field); empty when valid. Never throws. */
-export function schemaIssues(graph: unknown): Issue[] {
+export interface SchemaCheck {
+  issues: Issue[];
+  /** the graph's skeleton is broken: semantic checks cannot run */
+  blocking: boolean;
+  /** indexes of nodes whose `args` failed (semantic arg checks skip them) */
+  badArgs: Set<number>;
+}
+
+const ARGS_PATH = /^\/program\/nodes\/(\d+)\/args(\/|$)/;
+/** Errors that leave the skeleton usable: odd names, unknown extra fields, duplicates, labels. */
+function harmless(e: ErrorObject): boolean {
+  if (["additionalProperties", "pattern", "maxLength", "uniqueItems"].includes(e.keyword)) return true;
+  if (e.instancePath === "/version") return true;
+  return /^(\/program\/nodes\/\d+)?\/(caps|metadata|description|name)(\/|$)/.test(e.instancePath);
+}
+
+/** Schema issues, at most one per (node, field), plus whether the walker can still run. Never throws. */
+export function schemaCheck(graph: unknown): SchemaCheck {
   const v = getValidators();
   const errs: ErrorObject[] = [];
   if (!v.graph(graph)) errs.push(...(v.graph.errors ?? []));
@@ -187,19 +203,29 @@ export function schemaIssues(graph: unknown): Issue[] {
     nodes.forEach((n, i) => {
       const op = (n as { op?: unknown } | null)?.op;
       const args = (n as { args?: unknown } | null)?.args;
-      const check = typeof op === "string" && args !== undefined ? v.args.get(op) : undefined;
+      const check = typeof op === "string" && args !== undefined && Object.hasOwn(OPCODES, op) ? v.args.get(op) : undefined;
       if (check && !check(args)) for (const e of check.errors ?? []) errs.push({ ...e, instancePath: `/program/nodes/${i}/args${e.instancePath}` });
     });
-  // anyOf summarizes its branches: keep the summary, drop the branch errors
   const out: Issue[] = [];
   const seen = new Set<string>();
+  const badArgs = new Set<number>();
+  let blocking = false;
   for (const e of errs) {
+    // anyOf summarizes its branches: keep the summary, drop the branch errors
     if (e.keyword === "if" || /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
+    const am = ARGS_PATH.exec(e.instancePath);
+    if (am) badArgs.add(Number(am[1]));
+    else if (!harmless(e)) blocking = true;
     const { path: _p, ...issue } = toIssue(graph, e);
     const key = `${issue.node}\u0000${issue.field}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(issue);
   }
-  return out;
+  return { issues: out, blocking, badArgs };
+}
+
+/** Schema issues only; empty when valid. */
+export function schemaIssues(graph: unknown): Issue[] {
+  return schemaCheck(graph).issues;
 }

@@ -7,7 +7,7 @@ import { parseProfile } from "../qec/profiles.js";
 import { normalizeNode, type NormNode, type QvmGraph } from "./graph.js";
 import { OPCODES, requiredRights, type OpcodeSpec } from "./opcodes.js";
 import { angleParams, evalAngle } from "./expr.js";
-import { schemaIssues } from "./schema.js";
+import { schemaCheck } from "./schema.js";
 import { Components } from "./components.js";
 
 export interface Issue {
@@ -82,13 +82,16 @@ export function verifyGraph(graph: unknown, opts: VerifyOptions = {}): VerifyRes
 }
 
 function verify(graph: unknown, opts: VerifyOptions): VerifyResult {
-  const schema = schemaIssues(graph);
-  if (schema.length) return { valid: false, errors: schema, warnings: [], requiredCaps: [], tenants: [], peakQubits: 0, peakPhysicalQubits: 0 };
+  const schema = schemaCheck(graph);
+  // a broken skeleton (wrong types, unknown opcode…) stops here; anything
+  // else (bad arg values, odd names, extra fields) still gets the full walk
+  if (schema.blocking) return { valid: false, errors: schema.issues, warnings: [], requiredCaps: [], tenants: [], peakQubits: 0, peakPhysicalQubits: 0 };
   const g = graph as QvmGraph;
   const nodes = g.program.nodes.map(normalizeNode);
   const c = new Ctx();
+  c.errors.push(...schema.issues);
   const tenants = checkTenants(g, nodes, c);
-  const w = new Walker(g, c, opts, tenants.length > 0);
+  const w = new Walker(g, c, opts, tenants.length > 0, schema.badArgs);
   w.run(nodes);
   return {
     valid: c.errors.length === 0,
@@ -121,7 +124,7 @@ function checkTenants(g: QvmGraph, nodes: NormNode[], c: Ctx): string[] {
   for (const n of allocs)
     if (n.args.tenant === undefined)
       c.err("INVALID_GRAPH", n.id, "args.tenant", "multi-tenant graph: every ALLOC_LQ must name its tenant");
-  return [...new Set(named.map((n) => n.args.tenant as string))];
+  return [...new Set(named.map((n) => n.args.tenant).filter((t): t is string => typeof t === "string"))];
 }
 
 /** The single in-order pass: handles, events, args, typestate, firewall. */
@@ -147,6 +150,7 @@ class Walker {
     private readonly c: Ctx,
     private readonly opts: VerifyOptions,
     private readonly multiTenant: boolean,
+    private readonly badArgs: ReadonlySet<number>,
   ) {
     this.vqDecl = new Set(g.resources.vqs);
     this.chDecl = new Set(g.resources.chs ?? []);
@@ -154,16 +158,16 @@ class Walker {
   }
 
   run(nodes: NormNode[]): void {
-    for (const n of nodes) this.node(n, OPCODES[n.op]!);
+    nodes.forEach((n, i) => this.node(n, OPCODES[n.op]!, !this.badArgs.has(i)));
     this.finish();
   }
 
-  private node(n: NormNode, spec: OpcodeSpec): void {
+  private node(n: NormNode, spec: OpcodeSpec, argsOk: boolean): void {
     const { c } = this;
     if (this.ids.has(n.id)) c.err("INVALID_GRAPH", n.id, "id", `duplicate node id '${n.id}'`);
     this.ids.add(n.id);
     this.counts(n, spec);
-    this.args(n, spec);
+    if (argsOk) this.args(n, spec); // else the schema already named the bad arg
     this.events(n, spec);
     const vqOk = this.handles(n, "vqs", this.vqDecl);
     const chOk = this.handles(n, "chs", this.chDecl);

@@ -99,6 +99,14 @@ describe("invalid graphs", () => {
     );
   });
 
+  it("value-level schema errors do not hide semantic ones; a broken skeleton stops early", () => {
+    const g = graph([ALLOC2, { id: "r", op: "APPLY_RZ", vqs: ["q0"], args: { theta: true } }, MZ("m", "q0", "m0"), { ...H("h"), extra: 1 }, FREE2]);
+    const codes = verifyGraph(g).errors.map((e) => `${e.code}@${e.node}.${e.field}`);
+    expect(codes.sort()).toEqual(["INVALID_GRAPH@h.extra", "INVALID_GRAPH@r.args.theta", "LINEARITY_VIOLATION@h.vqs[0]"]);
+    const broken = graph([ALLOC2, { id: "h", op: "APPLY_H", vqs: "q0" }, MZ("m", "q0", "m0"), H("h2")]);
+    expect(verifyGraph(broken).errors.map((e) => `${e.node}.${e.field}`)).toEqual(["h.vqs"]);
+  });
+
   it("a measured qubit may be corrected, reset, and reused; freed is final", () => {
     const ok = graph([ALLOC2, MZ("m", "q0", "m0"), { id: "c", op: "COND_PAULI", vqs: ["q0"], inputs: ["m0"], args: { pauli: "X" } }, { id: "r", op: "RESET", vqs: ["q0"] }, H("h"), MZ("m2", "q0", "m1"), FREE2]);
     expect(verifyGraph(ok, { strict: true }).errors).toEqual([]);
