@@ -37,6 +37,19 @@ describe("compiler message", () => {
   });
 });
 
+describe("tslab-like options (TS 5.0, commonjs, node10 resolution, lib es2022, non-strict)", () => {
+  const ts50 = process.env.QMK_TS50_TSC ?? findNpxTsc("5.0.4");
+  test.skipIf(!ts50 || !existsSync(ts50))("dsl/index.ts compiles", () => {
+    const r = spawnSync(
+      ts50!,
+      ["--noEmit", "--target", "es2022", "--lib", "es2022", "--module", "commonjs", "--moduleResolution", "node10", "--skipLibCheck", "--esModuleInterop", "--types", "node", "dsl/index.ts"],
+      { cwd: root, encoding: "utf8" },
+    );
+    expect(r.stdout + r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
+
 function findNpxTsc(version: string): string | undefined {
   const base = join(homedir(), ".npm/_npx");
   if (!existsSync(base)) return undefined;
