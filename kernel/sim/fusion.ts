@@ -9,6 +9,7 @@
 // to floating-point rounding of the matrix products (tests compare fused
 // and unfused states to 1e-12).
 import type { Op } from "./ops.js";
+import { opQubits } from "./schedule.js";
 
 /** Local index convention of a block: bit 0 = qs[0], bit 1 = qs[1]. */
 interface Block {
@@ -85,14 +86,6 @@ function mat2(op: Op, qs: number[]): Float64Array {
   return m;
 }
 
-function opQubits(op: Op): number[] {
-  switch (op.kind) {
-    case "m1": case "phase1": case "x": return [op.q];
-    case "c1": case "cnot": return [op.c, op.t];
-    case "swap": case "phase2": return [op.a, op.b];
-    case "m2": return [op.q0, op.q1];
-  }
-}
 
 const isZero = (m: Float64Array, i: number) => m[i] === 0 && m[i + 1] === 0;
 const close = (x: number, y: number) => Math.abs(x - y) <= 1e-15;

@@ -21,6 +21,7 @@ import { collapse, compact, marginal, permuted, prob1, purity } from "./measure.
 import { lowerGate, runOp, type Op } from "./ops.js";
 import { Fuser } from "./fusion.js";
 import { mulberry32 } from "./rng.js";
+import { schedule } from "./schedule.js";
 import { MAX_QUBITS, StateStore } from "./state.js";
 
 export type { GateName } from "./gates.js";
@@ -34,6 +35,8 @@ export interface SimulatorOptions {
   kernels?: "auto" | "js" | "wasm";
   /** threads for large states (WASM path only): 2 (default on ≥ 2 cores) or 1 */
   threads?: 1 | 2;
+  /** cache blocking: runs of ops on qubits < chunkQubits are applied chunk by chunk (0 = off; default 16, 1 MiB chunks) */
+  chunkQubits?: number;
   /** gate fusion: true/2 (default) fuses into blocks of ≤ 2 qubits, 1 only runs of one-qubit gates, false off */
   fusion?: boolean | 1 | 2;
 }
@@ -49,6 +52,8 @@ export class Simulator {
   private k: Kernels;
   private readonly useWasm: boolean;
   private readonly threads: number;
+  private readonly chunkQubits: number;
+  private kBase: ((bytes: number) => void) | null = null;
   private kMem: WasmMemory | null = null; // the memory the WASM instance is bound to
   private readonly fuser: Fuser;
   private ids: number[] = []; // ids[bit] = id, ascending
@@ -70,6 +75,8 @@ export class Simulator {
     this.k = jsKernels;
     if (opts.threads !== undefined && opts.threads !== 1 && opts.threads !== 2) bad("threads must be 1 or 2", "threads");
     this.threads = opts.threads ?? 2;
+    this.chunkQubits = opts.chunkQubits ?? 16;
+    if (!Number.isInteger(this.chunkQubits) || this.chunkQubits < 0) bad("chunkQubits must be a non-negative integer", "chunkQubits");
     this.fuser = new Fuser(opts.fusion !== false, opts.fusion === 1 ? 1 : 2);
     this.rng = mulberry32(opts.seed ?? 0);
   }
@@ -272,16 +279,43 @@ export class Simulator {
   /** Applies every queued (fused) op. Must precede any read of the state. */
   flush(): void {
     if (this.fuser.size === 0) return;
-    for (const op of this.fuser.drain()) this.apply(op);
+    const ops = this.fuser.drain();
+    const B = this.chunkQubits;
+    if (B < 2 || this.store.n <= B) { for (const op of ops) this.apply(op); return; }
+    for (const step of schedule(ops, B)) {
+      if (step.kind === "run") this.applyRun(step.ops, B);
+      else this.apply(step);
+    }
   }
 
-  private apply(op: Op): void {
+  /** Applies ops on qubits < B chunk by chunk (each chunk is a B-qubit state of its own). */
+  private applyRun(ops: Op[], B: number): void {
+    this.bind();
+    const s = this.store, chunks = 2 ** (s.n - B), doubles = 2 ** (B + 1);
+    this.nPasses++;
+    this.passKinds.run = (this.passKinds.run ?? 0) + 1;
+    for (let c = 0; c < chunks; c++) {
+      let view = s.view;
+      if (this.kBase) this.kBase(c * doubles * 8);
+      else view = s.view.subarray(c * doubles, (c + 1) * doubles);
+      for (const op of ops) runOp(this.k, view, B, op);
+    }
+    if (this.kBase) this.kBase(0);
+  }
+
+  private bind(): void {
     if (this.useWasm && this.kMem !== this.store.memory) {
       // the store moved to a new memory (grow beyond it / shrink): rebind
       this.kMem = this.store.memory;
       const par = this.threads > 1 ? parallelExec(this.kMem) : null;
-      this.k = par ? wasmKernels(this.kMem, par) : wasmKernels(this.kMem);
+      const k = par ? wasmKernels(this.kMem, par) : wasmKernels(this.kMem);
+      this.k = k;
+      this.kBase = k.setBase;
     }
+  }
+
+  private apply(op: Op): void {
+    this.bind();
     this.nPasses++;
     this.passKinds[op.kind] = (this.passKinds[op.kind] ?? 0) + 1;
     runOp(this.k, this.store.view, this.store.n, op);

@@ -111,15 +111,15 @@ export const PARALLEL_MIN_QUBITS = 18;
 export function parallelExec(memory: WasmMemory, minQubits = PARALLEL_MIN_QUBITS): Exec | null {
   const h = getHelper();
   if (!h) return null;
-  return (e: WasmExports, k, g, ints, f64) => {
+  return (e: WasmExports, k, g, ints, f64, base) => {
     // bytes covered by the pass = n1·s1 (or L) — decide from the geometry
     const span = g[0] * g[1] || g[4];
     const halves = span >= 16 * 2 ** minQubits ? splitGeometry(g) : null;
-    if (!halves || !h.ok) { e[k](0, ...g, ...ints, ...Array.from(f64)); return; }
+    if (!halves || !h.ok) { e[k](base, ...g, ...ints, ...Array.from(f64)); return; }
     h.bind(memory);
     parallelStats.splitPasses++;
-    h.start(k, halves[1], ints, f64);
-    e[k](...halves[0], ...ints, ...Array.from(f64));
+    h.start(k, [base + halves[1][0], ...halves[1].slice(1)], ints, f64);
+    e[k](base + halves[0][0], ...halves[0].slice(1), ...ints, ...Array.from(f64));
     h.finish();
   };
 }

@@ -86,8 +86,8 @@ function buildModule(): Uint8Array {
   const m2 = kernel("m2", 4, 32, (f, a, m) => {
     if (outs.length === 0) outs = [0, 1, 2, 3].map(() => f.local(0x7b));
     const { x, xs } = loadSwapped(f, a);
-    for (let r = 0; r < 4; r++) { dot(f, m.slice(4 * r, 4 * r + 4), x, xs); f.set(outs[r]); }
-    for (let r = 0; r < 4; r++) f.store(a[r], outs[r]);
+    // inputs are all loaded: each row can be stored at once (fewer live vectors)
+    for (let r = 0; r < 4; r++) { dot(f, m.slice(4 * r, 4 * r + 4), x, xs); f.set(outs[0]); f.store(a[r], outs[0]); }
   });
   return module([pairMatrix("pair"), phase, swap, m2]);
 }
@@ -130,6 +130,7 @@ export function geometry1(n: number, q: number): number[] {
 /** loop geometry visiting every amplitude with bits a and b both 0 */
 export function geometry2(n: number, a: number, b: number): number[] {
   const lo = Math.min(a, b), hi = Math.max(a, b);
+  if (lo === 0 && hi === 1) return [1, 0, 1, 0, P(n + 4), 64]; // groups of 4 adjacent amplitudes: one flat loop
   if (lo === 0) return [P(n - hi - 1), P(hi + 5), 1, 0, P(hi + 4), 32];
   return [P(n - hi - 1), P(hi + 5), P(hi - lo - 1), P(lo + 5), P(lo + 4), 16];
 }
@@ -151,16 +152,23 @@ export function splitGeometry(g: number[]): [number[], number[]] | null {
  * Runs one kernel call; `parallel` (workers.ts) may take half of the range on
  * another thread. Returns after the whole range is done.
  */
-export type Exec = (e: WasmExports, k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>) => void;
+export type Exec = (e: WasmExports, k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>, base: number) => void;
 
-const serial: Exec = (e, k, g, ints, f64) => e[k](0, ...g, ...ints, ...Array.from(f64));
+const serial: Exec = (e, k, g, ints, f64, base) => e[k](base, ...g, ...ints, ...Array.from(f64));
 
-/** Kernels bound to one memory. `s` is ignored: the kernels address the memory directly. */
-export function wasmKernels(memory: WasmMemory, exec: Exec = serial): Kernels {
+/**
+ * Kernels bound to one memory. `s` is ignored: the kernels address the
+ * memory directly, from byte `base` (setBase), so a cache-sized chunk of the
+ * state can be treated as a small state of its own (schedule.ts).
+ */
+export function wasmKernels(memory: WasmMemory, exec0: Exec = serial): Kernels & { setBase(bytes: number): void } {
   const e = instantiate(memory);
   const NONE: number[] = [];
+  let base = 0;
+  const exec = (e: WasmExports, k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>) => exec0(e, k, g, ints, f64, base);
   return {
     name: "wasm",
+    setBase(bytes: number) { base = bytes; },
     m1(_s, n, q, m) {
       const g = geometry1(n, q);
       exec(e, "pair", g.slice(0, 6), [0, g[6]], m);
