@@ -3,7 +3,8 @@ export type { QvmGraph, QvmNode, QvmGuard, QvmResources, NormNode } from "./grap
 export { normalizeNode } from "./graph.js";
 export { OPCODES, OPCODE_NAMES, UPSTREAM_OPCODES, MAX_ALLOC, lookupOpcode, requiredRights, argsAreFreeForm } from "./opcodes.js";
 export type { OpcodeSpec, ArgSpec, ArgType, OpEffect, ChEffect } from "./opcodes.js";
-export { QVM_SCHEMA, schemaIssues } from "./schema.js";
+export { QVM_SCHEMA, schemaIssues, schemaCheck } from "./schema.js";
+export type { SchemaCheck } from "./schema.js";
 export { parseAsm } from "./asm.js";
 export { evalAngle, angleParams, MAX_ANGLE } from "./expr.js";
 export type { ExprCtx } from "./expr.js";
