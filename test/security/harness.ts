@@ -41,6 +41,8 @@ export const GENEROUS_QUOTA = {
 export interface World {
   mode: Mode;
   kernel: Kernel;
+  /** TCP port of `qmk serve` (rpc mode) */
+  port?: number;
   admin: Principal;
   p: Record<string, Principal>;
   /** another connection (same transport) */
@@ -80,6 +82,7 @@ export async function makeWorld(mode: Mode, names: string[] = ["alice", "bob", "
   return {
     mode,
     kernel,
+    ...(server?.port !== undefined ? { port: server.port } : {}),
     admin,
     p,
     connect,
