@@ -105,6 +105,11 @@ describe("tamper detection", () => {
     expect(verifyLogDir(dir)).toMatchObject({ ok: false, firstBad: hs[0].size, exact: false });
   });
 
+  it("a deleted log file does not verify", () => {
+    fs.rmSync(file);
+    expect(verify()).toMatchObject({ ok: false, firstBad: 0 });
+  });
+
   it("the kernel itself refuses to open a tampered log", () => {
     const rs = records();
     rs.splice(5, 1);

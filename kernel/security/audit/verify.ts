@@ -2,6 +2,7 @@
 // runs). It trusts nothing written by the kernel except what it can
 // re-derive: every leaf is re-hashed, every signed head's root recomputed
 // and (with the key) its MAC checked.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { QmkError } from "../../errors.js";
 import { decodeEvent } from "./encoding.js";
@@ -46,6 +47,11 @@ export function verifyLogDir(dir: string, opts: VerifyOptions = {}): VerifyRepor
     r.error = msg;
     Object.assign(r, extra);
   };
+  // A missing log must not "verify": that is exactly what deleting it would look like.
+  if (!fs.existsSync(path.join(dir, EVENTS_FILE))) {
+    fail(`no audit log (${EVENTS_FILE}) in ${dir}`, { firstBad: 0, exact: true });
+    return r;
+  }
 
   // 1. Signed heads: well-formed, MAC-valid, time strictly increasing, sizes non-decreasing.
   const heads: SignedTreeHead[] = [];
