@@ -278,8 +278,9 @@ export class Analyzer {
   private loopExit(loop: LoopInfo, st: AState): void {
     for (const e of st.env.get(LOOP_ELEMS - loop.id) ?? EMPTY) {
       const acc = st.obj.get(this.memo.get(loop.stmt)!.get(`acc:${this.containerOfElem(loop, e)}`)!);
-      if (!acc) continue; // no completed iteration reached here (yet)
-      for (const m of this.meta[e].members ?? []) st.obj.set(m, acc);
+      // No completed iteration (yet): bottom, not the entry state — keeps this transfer monotone,
+      // so a first-pass "still live" cannot get trapped in a later loop's cycle.
+      for (const m of this.meta[e].members ?? []) { if (acc) st.obj.set(m, acc); else st.obj.delete(m); }
     }
   }
 
@@ -303,7 +304,15 @@ export class Analyzer {
     if (ts.isIdentifier(name)) {
       const k = this.key(name);
       if (v.size || st.env.has(k)) st.env.set(k, v); // untracked values keep the env small
-      for (const o of v) { const m = this.meta[o]; if (m.kind === "qubit" && !m.name) m.name = name.text; }
+      for (const o of v) {
+        const m = this.meta[o];
+        if (m.kind === "qubit" && !m.name) m.name = name.text;
+        // Register elements are named after the variable: `reg[1]`.
+        if (m.kind === "container") for (const [k, f] of st.fields.get(o) ?? []) for (const q of f) {
+          const qm = this.meta[q];
+          if (qm.kind === "qubit" && !qm.name) qm.name = k === "*" ? `${name.text}[…]` : /^\d+$/.test(k) ? `${name.text}[${k}]` : `${name.text}.${k}`;
+        }
+      }
       return;
     }
     const containers = [...v].filter((o) => this.meta[o].kind === "container");

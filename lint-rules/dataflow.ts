@@ -125,7 +125,9 @@ function reversePostorder(cfg: Cfg): number[] {
     const top = stack[stack.length - 1];
     const succ = cfg.nodes[top[0]].succ;
     if (top[1] < succ.length) {
-      const s = succ[top[1]++];
+      // Last successor first: loop exits are added after loop bodies, so exploring them first
+      // places the whole body before the exit in reverse postorder.
+      const s = succ[succ.length - 1 - top[1]++];
       if (!seen.has(s)) { seen.add(s); stack.push([s, 0]); }
     } else { post.push(top[0]); stack.pop(); }
   }
