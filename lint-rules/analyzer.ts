@@ -536,7 +536,8 @@ export class Analyzer {
       // An untracked receiver counts only in files that use the DSL and only when it is a
       // local name or expression (`Buffer.alloc`, `registry.register` elsewhere are not qubits).
       const dslReceiver = sessions.length > 0 || (!recv.size && this.usesDsl && this.isLocalReceiver(callee.expression));
-      if (SESSION_FACTORIES.has(name) && (!recv.size ? dslReceiver : true) && this.usesDsl) return this.session(call, name, st);
+      // `x.tenant("alice")` is specific enough in a DSL file; `x.session(…)` needs a local receiver.
+      if (SESSION_FACTORIES.has(name) && this.usesDsl && (name === "tenant" || dslReceiver || recv.size > 0)) return this.session(call, name, st);
       if ((ALLOC_ONE.has(name) || ALLOC_MANY.has(name)) && dslReceiver) return this.alloc(call, name, sessions, st);
       if ((name === "requestChannel" || name === "approve") && dslReceiver) return this.channel(call, name, recv, sessions, st);
       if (name === "revoke") {

@@ -3,6 +3,7 @@
 import { ts } from "ts-morph";
 import { LIVE } from "../dataflow.js";
 import type { Rule } from "./context.js";
+import { enclosingStatement } from "./fixes.js";
 
 export const leak: Rule = {
   id: "qmk/leak",
@@ -20,7 +21,9 @@ export const leak: Rule = {
       const scope = describeScope(f.scope, ctx.an.scopeLabel);
       let fix;
       const body = ts.isSourceFile(f.scope) ? f.scope : (f.scope as ts.FunctionLikeDeclaration).body;
-      if (!some && body && /^[\w$]+$/.test(name) && ctx.an.meta[f.obj].name) {
+      // Offer `free(x)` only where `x` is in scope at the end of the body.
+      const decl = enclosingStatement(ctx.an.meta[f.obj].site);
+      if (!some && body && decl?.parent === body && /^[\w$]+$/.test(name) && ctx.an.meta[f.obj].name) {
         const at = ts.isSourceFile(body) ? body.getEnd() : ts.isBlock(body) ? body.getEnd() - 1 : -1;
         if (at >= 0) fix = { description: `Free ${name} at the end of ${scope}`, edits: [{ start: at, end: at, newText: `${ts.isSourceFile(body) ? "\n" : "  "}free(${name});\n` }] };
       }
