@@ -31,11 +31,15 @@ export function canonicalJson(v: unknown): string {
     case "object": {
       if (Array.isArray(v)) return "[" + v.map(canonicalJson).join(",") + "]";
       const o = v as Record<string, unknown>;
-      const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+      const keys = Object.keys(o);
+      if (keys.length > 1) keys.sort(); // default sort = UTF-16 code unit order, as RFC 8785 requires
       let s = "{";
-      for (let i = 0; i < keys.length; i++) {
-        if (i) s += ",";
-        s += JSON.stringify(keys[i]) + ":" + canonicalJson(o[keys[i]]);
+      let first = true;
+      for (const k of keys) {
+        const x = o[k];
+        if (x === undefined) continue;
+        s += (first ? "" : ",") + JSON.stringify(k) + ":" + canonicalJson(x);
+        first = false;
       }
       return s + "}";
     }

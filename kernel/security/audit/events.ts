@@ -138,9 +138,16 @@ function keyIsSecret(key: string): boolean {
   return v;
 }
 
+const digestVerdicts = new Map<string, boolean>();
+
 function keyIsDigest(key: string): boolean {
-  const k = key.toLowerCase().replace(/[_-]/g, "");
-  return k === "digest" || k.endsWith("hash") || k.endsWith("root");
+  let v = digestVerdicts.get(key);
+  if (v === undefined) {
+    const k = key.toLowerCase().replace(/[_-]/g, "");
+    v = k === "digest" || k.endsWith("hash") || k.endsWith("root");
+    if (digestVerdicts.size < 4096) digestVerdicts.set(key, v);
+  }
+  return v;
 }
 
 /** True when a string looks like a bearer credential (rule 2). */
@@ -183,7 +190,8 @@ function sanitizeValue(v: unknown, key: string, depth: number): DetailValue {
   if (v === null) return null;
   switch (typeof v) {
     case "string":
-      if (keyIsDigest(key) && HEX64.test(v)) return v;
+      if (v.length < 40) return v; // too short to be a credential (rule 2)
+      if (v.length === 64 && keyIsDigest(key) && HEX64.test(v)) return v;
       return guardString(v);
     case "number":
       return Number.isFinite(v) ? v : String(v);
