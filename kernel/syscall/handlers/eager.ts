@@ -75,7 +75,7 @@ function evalArgs(opcode: string, raw: unknown): Record<string, unknown> {
         if (a.required) throw new QmkError("INVALID_PARAMS", `${opcode} needs args.${name}`, { field: `params.args.${name}` });
         continue;
       }
-      args[name] = evalAngle(args[name], {}, { field: `params.args.${name}` });
+      args[name] = evalAngle(args[name], {}, { field: `params.args.${name}`, code: "INVALID_PARAMS" });
     }
   }
   return args;
