@@ -13,8 +13,8 @@
 import { QmkError } from "../errors.js";
 import { isGateName, matrix1, paramCount, TWO_QUBIT, type GateName } from "./gates.js";
 import { jsKernels } from "./kernels/js.js";
-import { wasmAvailable, wasmKernels } from "./kernels/wasm.js";
-import { parallelExec } from "./workers.js";
+import { recorder, wasmAvailable, wasmKernels, type WasmExports } from "./kernels/wasm.js";
+import { parallelExec, parallelRun, PARALLEL_MIN_QUBITS } from "./workers.js";
 import type { WasmMemory } from "./wasm-api.js";
 import type { Kernels } from "./kernels/types.js";
 import { collapse, compact, marginal, permuted, prob1, purity } from "./measure.js";
@@ -54,6 +54,7 @@ export class Simulator {
   private readonly threads: number;
   private readonly chunkQubits: number;
   private kBase: ((bytes: number) => void) | null = null;
+  private kExports: WasmExports | null = null;
   private kMem: WasmMemory | null = null; // the memory the WASM instance is bound to
   private readonly fuser: Fuser;
   private ids: number[] = []; // ids[bit] = id, ascending
@@ -294,6 +295,12 @@ export class Simulator {
     const s = this.store, chunks = 2 ** (s.n - B), doubles = 2 ** (B + 1);
     this.nPasses++;
     this.passKinds.run = (this.passKinds.run ?? 0) + 1;
+    if (this.kExports && this.threads > 1 && s.n >= PARALLEL_MIN_QUBITS) {
+      // both cores: the helper thread takes half of the chunks
+      const rec = recorder();
+      for (const op of ops) runOp(rec.kernels, s.view, B, op);
+      if (parallelRun(s.memory, this.kExports, rec.calls, doubles * 8, chunks)) return;
+    }
     for (let c = 0; c < chunks; c++) {
       let view = s.view;
       if (this.kBase) this.kBase(c * doubles * 8);
@@ -311,6 +318,7 @@ export class Simulator {
       const k = par ? wasmKernels(this.kMem, par) : wasmKernels(this.kMem);
       this.k = k;
       this.kBase = k.setBase;
+      this.kExports = k.exports;
     }
   }
 

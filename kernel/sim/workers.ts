@@ -8,9 +8,12 @@
 //   [SEQ] command counter, [DONE] last finished command, [CMD] kernel index
 //   (−1 = bind to the memory sent on the port), [NI] #int args, [READY],
 //   [ARGS…] int args; f64 args in a parallel Float64Array.
+// Command −2 runs a program (a cache-blocked run, schedule.ts) on a range of
+// chunks: ints = [nCalls, chunkBytes, c0, c1, then per call k, nInts, ints…],
+// f64 = per call nF64, f64s….
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import { cpus } from "node:os";
-import { compiled, splitGeometry, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
+import { compiled, splitGeometry, type Call, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
 import type { WasmMemory } from "./wasm-api.js";
 
 const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ARGS = 8;
@@ -30,6 +33,20 @@ for (;;) {
   if (cmd === -1) {
     const m = receiveMessageOnPort(port).message;
     ex = new WebAssembly.Instance(module, { e: { m } }).exports;
+  } else if (cmd === -2) {
+    const A = ${ARGS}, nCalls = c[A], chunk = c[A + 1] >>> 0, c0 = c[A + 2], c1 = c[A + 3];
+    const calls = [];
+    let ip = A + 4, fp = 0;
+    for (let i = 0; i < nCalls; i++) {
+      const fn = ex[NAMES[c[ip]]], ni = c[ip + 1], args = [0];
+      for (let j = 0; j < ni; j++) args.push(c[ip + 2 + j]);
+      ip += 2 + ni;
+      const nf = f[fp++];
+      for (let j = 0; j < nf; j++) args.push(f[fp++]);
+      calls.push([fn, args]);
+    }
+    for (let ch = c0; ch < c1; ch++)
+      for (const [fn, args] of calls) { args[0] = ch * chunk; fn(...args); }
   } else {
     const args = [];
     for (let i = 0; i < c[${NI}]; i++) args.push(c[${ARGS} + i]);
@@ -40,8 +57,8 @@ for (;;) {
 }`;
 
 class Helper {
-  private readonly c = new Int32Array(new SharedArrayBuffer(4 * 64));
-  private readonly f = new Float64Array(new SharedArrayBuffer(8 * 40));
+  private readonly c = new Int32Array(new SharedArrayBuffer(4 * 16384));
+  private readonly f = new Float64Array(new SharedArrayBuffer(8 * 16384));
   private readonly port: MessageChannel;
   private readonly worker: Worker;
   private bound: WasmMemory | null = null;
@@ -88,6 +105,27 @@ class Helper {
     this.post(NAMES.indexOf(k));
   }
 
+  /** Starts chunks [c0, c1) of a program; false if it does not fit the control buffers. */
+  startProgram(calls: Call[], chunkBytes: number, c0: number, c1: number): boolean {
+    let ip = ARGS + 4, fp = 0;
+    for (const call of calls) {
+      const ints = [...call.g, ...call.ints];
+      if (ip + 2 + ints.length > this.c.length || fp + 1 + call.f64.length > this.f.length) return false;
+      this.c[ip] = NAMES.indexOf(call.k);
+      this.c[ip + 1] = ints.length;
+      for (let j = 0; j < ints.length; j++) this.c[ip + 2 + j] = ints[j];
+      ip += 2 + ints.length;
+      this.f[fp++] = call.f64.length;
+      for (const x of call.f64) this.f[fp++] = x;
+    }
+    this.c[ARGS] = calls.length;
+    this.c[ARGS + 1] = chunkBytes;
+    this.c[ARGS + 2] = c0;
+    this.c[ARGS + 3] = c1;
+    this.post(-2);
+    return true;
+  }
+
   finish(): void { this.wait(); }
 }
 
@@ -122,4 +160,22 @@ export function parallelExec(memory: WasmMemory, minQubits = PARALLEL_MIN_QUBITS
     e[k](base + halves[0][0], ...halves[0].slice(1), ...ints, ...Array.from(f64));
     h.finish();
   };
+}
+
+/**
+ * Runs a cache-blocked program (kernel calls for one chunk, base 0) over
+ * `chunks` chunks of `chunkBytes`, the second half on the helper thread.
+ * Returns false (nothing done) when no helper is available.
+ */
+export function parallelRun(memory: WasmMemory, e: WasmExports, calls: Call[], chunkBytes: number, chunks: number): boolean {
+  const h = getHelper();
+  if (!h || chunks < 2) return false;
+  h.bind(memory);
+  const half = chunks >> 1;
+  if (!h.startProgram(calls, chunkBytes, half, chunks)) return false;
+  parallelStats.splitPasses++;
+  for (let ch = 0; ch < half; ch++)
+    for (const { k, g, ints, f64 } of calls) e[k](ch * chunkBytes, ...g, ...ints, ...f64);
+  h.finish();
+  return true;
 }

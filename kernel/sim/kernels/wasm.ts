@@ -156,45 +156,60 @@ export type Exec = (e: WasmExports, k: KernelName, g: number[], ints: number[], 
 
 const serial: Exec = (e, k, g, ints, f64, base) => e[k](base, ...g, ...ints, ...Array.from(f64));
 
+/** One kernel invocation, independent of where it runs: e[k](base, ...g, ...ints, ...f64). */
+export interface Call { k: KernelName; g: number[]; ints: number[]; f64: number[] }
+
 /**
  * Kernels bound to one memory. `s` is ignored: the kernels address the
  * memory directly, from byte `base` (setBase), so a cache-sized chunk of the
  * state can be treated as a small state of its own (schedule.ts).
  */
-export function wasmKernels(memory: WasmMemory, exec0: Exec = serial): Kernels & { setBase(bytes: number): void } {
+export function wasmKernels(memory: WasmMemory, exec0: Exec = serial): Kernels & { setBase(bytes: number): void; exports: WasmExports } {
   const e = instantiate(memory);
-  const NONE: number[] = [];
   let base = 0;
-  const exec = (e: WasmExports, k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>) => exec0(e, k, g, ints, f64, base);
+  return {
+    ...kernelsFrom((k, g, ints, f64) => exec0(e, k, g, ints, f64, base)),
+    setBase(bytes: number) { base = bytes; },
+    exports: e,
+  };
+}
+
+/** The kernel calls that `ops` would make, for running elsewhere (worker threads). */
+export function recorder(): { kernels: Kernels; calls: Call[] } {
+  const calls: Call[] = [];
+  return { calls, kernels: kernelsFrom((k, g, ints, f64) => calls.push({ k, g, ints, f64: Array.from(f64) })) };
+}
+
+function kernelsFrom(exec: (k: KernelName, g: number[], ints: number[], f64: ArrayLike<number>) => void): Kernels {
+  const NONE: number[] = [];
   return {
     name: "wasm",
-    setBase(bytes: number) { base = bytes; },
     m1(_s, n, q, m) {
       const g = geometry1(n, q);
-      exec(e, "pair", g.slice(0, 6), [0, g[6]], m);
+      exec("pair", g.slice(0, 6), [0, g[6]], m);
     },
     c1(_s, n, c, t, m) {
-      exec(e, "pair", geometry2(n, c, t), [off(c), off(c) + off(t)], m);
+      exec("pair", geometry2(n, c, t), [off(c), off(c) + off(t)], m);
     },
     phase1(_s, n, q, re, im) {
       const g = geometry1(n, q);
-      exec(e, "phase", g.slice(0, 6), [g[6]], [re, im]);
+      exec("phase", g.slice(0, 6), [g[6]], [re, im]);
     },
     phase2(_s, n, a, b, re, im) {
-      exec(e, "phase", geometry2(n, a, b), [off(a) + off(b)], [re, im]);
+      exec("phase", geometry2(n, a, b), [off(a) + off(b)], [re, im]);
     },
     x(_s, n, q) {
       const g = geometry1(n, q);
-      exec(e, "swap", g.slice(0, 6), [0, g[6]], NONE);
+      exec("swap", g.slice(0, 6), [0, g[6]], NONE);
     },
     cnot(_s, n, c, t) {
-      exec(e, "swap", geometry2(n, c, t), [off(c), off(c) + off(t)], NONE);
+      exec("swap", geometry2(n, c, t), [off(c), off(c) + off(t)], NONE);
     },
     swap(_s, n, a, b) {
-      exec(e, "swap", geometry2(n, a, b), [off(a), off(b)], NONE);
+      exec("swap", geometry2(n, a, b), [off(a), off(b)], NONE);
     },
     m2(_s, n, q0, q1, m) {
-      exec(e, "m2", geometry2(n, q0, q1), [0, off(q0), off(q1), off(q0) + off(q1)], m);
+      exec("m2", geometry2(n, q0, q1), [0, off(q0), off(q1), off(q0) + off(q1)], m);
     },
   };
 }
