@@ -1,5 +1,8 @@
 // Drives a real TypeScript language service through the plugin decorator.
+import { mkdtempSync, mkdirSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ts } from "ts-morph";
 import { describe, expect, it } from "vitest";
 import { CODE_BASE, codeOf, init } from "../../lint-rules/plugin.js";
@@ -86,5 +89,29 @@ describe("language-service plugin", () => {
     const { ls, host } = languageService({ [FILE]: SRC });
     const p = cjsInit({ typescript: ts }).create({ languageService: ls, languageServiceHost: host, config: {} } as unknown as ts.server.PluginCreateInfo);
     expect(p.getSemanticDiagnostics(FILE).filter((d) => d.source === "qmk-lint")).toHaveLength(2);
+  });
+
+  it("tsserver's own plugin loader finds it by package name (tsconfig \"plugins\": [{ \"name\": \"qmk-lint\" }])", () => {
+    // A project with lint-rules installed as node_modules/qmk-lint (npm i -D ./lint-rules).
+    const project = mkdtempSync(join(tmpdir(), "qmk-plugin-"));
+    mkdirSync(join(project, "node_modules"));
+    symlinkSync(join(import.meta.dirname, "../../lint-rules"), join(project, "node_modules", "qmk-lint"), "dir");
+    const nodeRequire = createRequire(import.meta.url);
+    // The same require() tsserver's Node host implements.
+    const host = {
+      resolvePath: (p: string) => ts.sys.resolvePath(p),
+      require: (initialDir: string, moduleName: string) => {
+        try { return { module: nodeRequire((ts as any).resolveJSModule(moduleName, initialDir, ts.sys)), error: undefined }; }
+        catch (error) { return { module: undefined, error: error as Error }; }
+      },
+    };
+    const logs: string[] = [];
+    const { resolvedModule, errorLogs } = (ts.server.Project as any).importServicePluginSync({ name: "qmk-lint" }, [project], host, (s: string) => logs.push(s));
+    expect(errorLogs).toBeUndefined();
+    expect(typeof resolvedModule).toBe("function");
+    const { ls, host: lsHost } = languageService({ [FILE]: SRC });
+    const p = resolvedModule({ typescript: ts }).create({ languageService: ls, languageServiceHost: lsHost, config: { name: "qmk-lint" } });
+    expect(p.getSemanticDiagnostics(FILE).filter((d: ts.Diagnostic) => d.source === "qmk-lint").map((d: ts.Diagnostic) => d.code).sort())
+      .toEqual([codeOf("qmk/use-after-consume"), codeOf("qmk/leak")].sort());
   });
 });
