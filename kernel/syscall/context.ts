@@ -13,6 +13,8 @@ export interface SessionRecord {
   /** rights granted at negotiation: token rights ∩ requested */
   rights: ReadonlySet<Right>;
   openedAt: number;
+  /** the session handle's expiry; the sweep closes it (and frees its qubits) after this */
+  expiresAt: number;
 }
 
 /** Everything a handler knows about the call it serves, after mediation. */

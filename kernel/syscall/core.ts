@@ -78,6 +78,7 @@ export class KernelCore {
   adminToken = "";
   demoToken: string | null = null;
   private seq = 0;
+  private lastSweep = 0;
   private closed = false;
 
   constructor(opts: KernelOptions = {}) {
@@ -165,6 +166,7 @@ export class KernelCore {
   /** Synchronous dispatch. Every q_* call of every transport ends here. */
   dispatch(method: string, rawParams: unknown): unknown {
     if (this.closed) throw new QmkError("RESOURCE_EXHAUSTED", "kernel is closed", { field: "method" });
+    this.sweep();
     const spec: MethodSpec | undefined = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
     if (!spec) throw new QmkError("METHOD_NOT_FOUND", `unknown method ${String(method).slice(0, 64)}`, { field: "method" });
     let p: Params;
@@ -242,10 +244,31 @@ export class KernelCore {
     this.tenants.releaseLogical(alloc);
   }
 
+  /**
+   * Expired sessions are closed and the qubits bound to them freed, at most
+   * once a second (cheap enough to piggy-back on dispatch, no timer needed).
+   */
+  sweep(now = this.clock()): void {
+    if (now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
+    for (const s of [...this.sessions.values()]) {
+      if (now >= s.expiresAt) {
+        this.closeSession(s.id);
+        this.audit.append({ type: "session.deny", tenant: s.tenant, session: s.id, reason: "HANDLE_EXPIRED", details: { expired: true } });
+      }
+    }
+  }
+
   closeSession(id: string): void {
     const s = this.sessions.get(id);
     if (!s) return;
     this.sessions.delete(id);
+    // Qubits are bound to the session that allocated them: nobody else can name them now.
+    const orphans = this.machine.qubitsOf(s.tenant).filter((q) => q.session === id);
+    for (const r of this.machine.forceFree(orphans.map((q) => q.id))) {
+      this.channels.forgetQubit(r.id);
+      if (r.alloc) this.releaseAllocRef(r.alloc);
+    }
     try {
       this.tenants.release(s.tenant, "sessions");
     } catch {

@@ -51,7 +51,7 @@ function operand(k: KernelCore, ctx: CallContext, h: unknown, field: string): Op
     if (loan.used) throw new QmkError("CHANNEL_UNAUTHORIZED", "this loan was already used (a loan is good for one operation)", { field, rule: "loan_used" });
     return { id: loan.qubit, loan: loan.id };
   }
-  const c = k.own("vq", h, ctx, field);
+  const c = k.own("vq", h, ctx, field, true);
   return { id: Number(c.id) };
 }
 
@@ -144,7 +144,7 @@ export function reset(k: KernelCore, ctx: CallContext, p: Params): unknown {
 
 export function release(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const handles = strArray(p, "vqs", 1, 64);
-  const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`).id));
+  const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`, true).id));
   const recs = k.machine.free(ctx.tenant, ids, handles.map((_, i) => `vqs[${i}]`));
   for (const r of recs) {
     k.channels.forgetQubit(r.id);
@@ -159,7 +159,7 @@ export function release(k: KernelCore, ctx: CallContext, p: Params): unknown {
 export function lendQubit(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const chan = channelId(k, ctx, p);
   if (chan === undefined) throw new QmkError("INVALID_PARAMS", "channel is required", { field: "params.channel" });
-  const id = Number(k.own("vq", p.vq, ctx, "params.vq").id);
+  const id = Number(k.own("vq", p.vq, ctx, "params.vq", true).id);
   if (k.machine.linear.get(id) !== "live") throw new QmkError("LINEARITY_VIOLATION", "only a live qubit can be lent", { field: "params.vq" });
   const loan = k.channels.lend(chan, ctx.tenant, id);
   ctx.audit.details = { channel: chan, loan: loan.id };
@@ -187,7 +187,7 @@ export function closeChan(k: KernelCore, ctx: CallContext, p: Params): unknown {
 /** Amplitudes of the caller's own qubits — only when they form whole components (nothing else entangled). */
 export function amplitudes(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const handles = strArray(p, "vqs", 1, 12);
-  const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`).id));
+  const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`, true).id));
   for (const [i, id] of ids.entries()) {
     if (!k.machine.record(id)) throw new QmkError("LINEARITY_VIOLATION", "qubit was freed", { field: `params.vqs[${i}]` });
   }

@@ -37,7 +37,7 @@ export function negotiateCaps(k: KernelCore, p: Params): unknown {
   const id = k.nextId("s");
   const ttl = Math.min(k.sessionTtlMs, auth.expiresAt !== undefined ? Math.max(1, auth.expiresAt - now) : Infinity);
   const handle = k.handles.issue("sess", id, t.id, id, ttl);
-  k.sessions.set(id, { id, handle, tenant: t.id, authority: auth, rights: new Set(granted), openedAt: now });
+  k.sessions.set(id, { id, handle, tenant: t.id, authority: auth, rights: new Set(granted), openedAt: now, expiresAt: now + ttl });
   k.audit.append({
     type: "session.open",
     tenant: t.id,
