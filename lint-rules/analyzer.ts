@@ -522,15 +522,16 @@ export class Analyzer {
       const recvQubits = [...recv].filter((o) => this.isQubitLike(o));
       if (recvQubits.length) {
         if (FLUENT_GATES.has(name)) { this.dslOp(name, { kind: "gate1", qubits: [0] }, call, st, recv, callee.expression); return recv; }
-        if (FLUENT_CONSUME[name]) {
-          const kind = FLUENT_CONSUME[name];
+        const kind = FLUENT_CONSUME[name];
+        if (kind) {
           this.dslOp(name, { kind, qubits: [0], right: kind === "consume1" ? "CAP_MEASURE" : undefined }, call, st, recv, callee.expression);
           return recv;
         }
       }
       // `dsl.measure(q)` through a namespace import.
-      if (!recv.size && FREE_FUNCTIONS[name] && ts.isIdentifier(callee.expression) && call.arguments.length >= FREE_FUNCTIONS[name].qubits.length) {
-        return this.dslOp(name, FREE_FUNCTIONS[name], call, st);
+      const nsSpec = FREE_FUNCTIONS[name];
+      if (!recv.size && nsSpec && this.usesDsl && ts.isIdentifier(callee.expression) && call.arguments.length >= nsSpec.qubits.length) {
+        return this.dslOp(name, nsSpec, call, st);
       }
       const sessions = [...recv].filter((o) => this.meta[o].kind === "session");
       // An untracked receiver counts only in files that use the DSL and only when it is a
@@ -906,7 +907,7 @@ export class Analyzer {
     for (let p: ts.Node | undefined = a.parent; p && !ts.isFunctionLike(p); p = p.parent) {
       const loop = ts.isForStatement(p) ? this.loopOf.get(p) : undefined;
       if (loop?.index !== name) continue;
-      const memo = this.memo.get(p);
+      const memo = this.memo.get(p!);
       const out = new Set<number>();
       for (const c of this.containers(base)) {
         const e = memo?.get(`elem:${c}`);
