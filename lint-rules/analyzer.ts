@@ -904,7 +904,7 @@ export class Analyzer {
   private inductionElems(a: ts.ElementAccessExpression, base: Vals, st: AState): Vals | undefined {
     if (!ts.isIdentifier(a.argumentExpression)) return undefined;
     const name = a.argumentExpression.text;
-    for (let p: ts.Node | undefined = a.parent; p && !ts.isFunctionLike(p); p = p.parent) {
+    for (let p: ts.Node | undefined = a.parent; p && !ts.isFunctionLike(p); p = p!.parent) {
       const loop = ts.isForStatement(p) ? this.loopOf.get(p) : undefined;
       if (loop?.index !== name) continue;
       const memo = this.memo.get(p!);
