@@ -138,6 +138,17 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
     }
   }
 
+  condPauli(q: QubitImpl, mask: string, bits: BitImpl[]): void {
+    for (const b of bits) {
+      if (b.backend !== this) throw new QmkError("INVALID_PARAMS", "condition comes from another session or circuit", { field: "inputs" });
+    }
+    this.node("COND_PAULI", { vqs: [q.label], inputs: bits.map((b) => b.event), args: { mask } }, "cond");
+  }
+
+  marker(op: "FENCE_EPOCH" | "BAR_REGION", tag?: string): void {
+    this.node(op, tag !== undefined ? { args: { tag } } : {}, op === "FENCE_EPOCH" ? "fence" : "region");
+  }
+
   qubit(profile?: string): Qubit<T> {
     return this.allocate(1, profile)[0] as unknown as Qubit<T>;
   }
@@ -380,6 +391,23 @@ export function toQasm3(g: QvmGraph): string {
           break;
         case "RESET":
           lines.push(`reset ${q(vs[0])};`);
+          break;
+        case "COND_PAULI": {
+          const cond = (nd.inputs ?? []).map(c).join(" ^ ");
+          const gates = String(a.mask ?? a.pauli ?? "")
+            .toLowerCase()
+            .split("")
+            .filter((p) => p !== "i")
+            .map((p) => `${p} ${q(vs[0])};`)
+            .join(" ");
+          lines.push(`if ((${cond}) == 1) { ${gates} } // COND_PAULI`);
+          break;
+        }
+        case "FENCE_EPOCH":
+          lines.push(`barrier q; // FENCE_EPOCH`);
+          break;
+        case "BAR_REGION":
+          lines.push(`// BAR_REGION ${String(a.tag ?? "")}`);
           break;
         case "INJECT_T_STATE":
           lines.push(`h ${q(vs[0])};`, `t ${q(vs[0])}; // INJECT_T_STATE`);

@@ -170,6 +170,44 @@ export function ifZero(m: Condition, body: () => void): void {
   b.backend.cond(b, 0, body);
 }
 
+/** Pauli string for COND_PAULI. */
+export type Pauli = "X" | "Y" | "Z" | "XZ" | "ZX" | "I";
+
+/**
+ * COND_PAULI: classical correction — applies `mask` to `q` if the XOR of the
+ * conditions is 1. Allowed on a live or a measured qubit (it does not
+ * change the typestate); `inputs` in captured graphs.
+ */
+export function condPauli<Q extends Qubit & NotFreed>(q: Q, mask: Pauli, ...conditions: Condition[]): void {
+  const qi = asQubit(q, "condPauli");
+  checkState(qi, "revive", "condPauli"); // live or measured, not freed
+  if (!/^[IXYZ]+$/.test(mask)) throw new QmkError("INVALID_PARAMS", `condPauli: bad Pauli mask ${String(mask)}`, { field: "mask" });
+  if (conditions.length === 0) throw new QmkError("INVALID_PARAMS", "condPauli: needs at least one condition", { field: "inputs" });
+  qi.backend.condPauli(qi, mask, conditions.map((c) => toBit(c, "condPauli")));
+}
+
+/** FENCE_EPOCH in captured graphs (an epoch boundary); no-op eagerly. */
+export function fence(on: { readonly mode: "eager" | "capture" }): void {
+  backendOf(on).marker("FENCE_EPOCH");
+}
+/** BAR_REGION in captured graphs (a region hint / comment); no-op eagerly. */
+export function region(on: { readonly mode: "eager" | "capture" }, tag: string): void {
+  backendOf(on).marker("BAR_REGION", tag);
+}
+function backendOf(x: unknown): { marker(op: "FENCE_EPOCH" | "BAR_REGION", tag?: string): void } {
+  const b = x as { marker?: unknown };
+  if (!b || typeof b.marker !== "function") throw new QmkError("INVALID_PARAMS", "expected a session or a capture builder", { field: "session" });
+  return b as { marker(op: "FENCE_EPOCH" | "BAR_REGION", tag?: string): void };
+}
+
+/**
+ * The outcome of any qubit handle, checked at run time only — for notebook
+ * cells, where the narrowed type of an earlier cell is not visible.
+ */
+export function outcomeOf(q: Qubit): 0 | 1 {
+  return asQubit(q, "outcomeOf").outcome;
+}
+
 /** The measurement result of a measured handle, as a classical value. */
 export function bitOf(m: MeasuredData): Bit {
   return toBit(m, "bitOf");

@@ -23,6 +23,10 @@ export interface Backend {
   free(qs: QubitImpl[]): void;
   /** run `fn` only if `bit` equals `equals` (a QVM guard in captured graphs) */
   cond(bit: BitImpl, equals: 0 | 1, fn: () => void): void;
+  /** COND_PAULI: apply `mask` to q (live or measured) if the XOR of `bits` is 1 */
+  condPauli(q: QubitImpl, mask: string, bits: BitImpl[]): void;
+  /** FENCE_EPOCH / BAR_REGION markers (captured graphs; no-ops eagerly) */
+  marker(op: "FENCE_EPOCH" | "BAR_REGION", tag?: string): void;
 }
 
 export interface ChannelLike {

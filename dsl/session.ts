@@ -265,6 +265,19 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     }
   }
 
+  condPauli(q: QubitImpl, mask: string, bits: BitImpl[]): void {
+    this.exec("q_apply", () => ({
+      session_id: this.sessionId,
+      op: "COND_PAULI",
+      vqs: [q.vq],
+      args: { mask, fire: bits.reduce((p, b) => p ^ b.value, 0) === 1 },
+    }));
+  }
+
+  marker(): void {
+    /* epochs and regions are graph-level hints; nothing to do eagerly */
+  }
+
   /* ---- QubitSource ---- */
 
   qubit(profile?: string): Qubit<T> {

@@ -21,7 +21,7 @@ async function withKernel<T>(fn: (c: Awaited<ReturnType<typeof qmk.local>>) => P
 
 describe("examples", () => {
   test("compile under the strict root options", () => {
-    const r = spawnSync(join(root, "node_modules/.bin/tsc"), ["--noEmit", "-p", "test/dsl/tsconfig.typecheck.json"], {
+    const r = spawnSync(join(root, "node_modules/.bin/tsc"), ["--noEmit", "-p", "test/dsl/tsconfig.examples.json"], {
       cwd: root,
       encoding: "utf8",
     });

@@ -7,7 +7,24 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { createKernel } from "../../kernel/index.js";
 import { serve } from "../../kernel/rpc/server.js";
-import { qmk, circuit, cx, free, h, ifOne, measure, x, QmkError, type Qubit } from "../../dsl/index.js";
+import {
+  qmk,
+  circuit,
+  condPauli,
+  cx,
+  fence,
+  free,
+  freeAll,
+  h,
+  ifOne,
+  measure,
+  outcomeOf,
+  region,
+  x,
+  QmkError,
+  type Qubit,
+} from "../../dsl/index.js";
+import { verifyGraph } from "../../kernel/qvm/verifier.js";
 import * as bell from "../../examples/bell.js";
 import * as teleport from "../../examples/teleport.js";
 import * as sweep from "../../examples/sweep.js";
@@ -165,6 +182,56 @@ describe("data accessors", () => {
     expect(counts.marginal("b")).toBeCloseTo(n1 / 400, 12);
     expect(counts.mostFrequent().sort()).toEqual(["00", "11"]);
     expect(JSON.parse(JSON.stringify(counts)).shots).toBe(400);
+    await conn.close();
+  });
+});
+
+describe("COND_PAULI, fences and regions", () => {
+  // teleportation with classical corrections as COND_PAULI (upstream teleportation_demo style)
+  function teleportCond<T extends string>(s: import("../../dsl/index.js").QubitSource<T>) {
+    const [msg, here, there] = s.alloc(3);
+    region(s, "prepare");
+    x(msg);
+    h(here);
+    cx(here, there);
+    fence(s);
+    cx(msg, here);
+    h(msg);
+    measure(msg);
+    measure(here);
+    condPauli(there, "X", here);
+    condPauli(there, "Z", msg);
+    condPauli(msg, "X", msg, here); // allowed on a measured qubit: classical correction only
+    measure(there);
+    const out = { result: there.bit };
+    freeAll([msg, here, there]);
+    return out;
+  }
+
+  test("eagerly and captured (graph verifies, QASM has the corrections)", async () => {
+    const conn = await qmk.local({ inMemory: true, seed: 4 });
+    const alice = await conn.tenant("alice");
+    for (let i = 0; i < 8; i++) expect(teleportCond(alice).result.value).toBe(1);
+    const c = circuit(alice, teleportCond);
+    const g = c.toGraph();
+    expect(g.program.nodes.filter((n) => n.op === "COND_PAULI").map((n) => n.inputs)).toEqual([["m1"], ["m0"], ["m0", "m1"]]);
+    expect(g.program.nodes.some((n) => n.op === "FENCE_EPOCH")).toBe(true);
+    expect(verifyGraph(g, { strict: true }).errors).toEqual([]);
+    expect(c.toQasm3()).toContain("if ((c[1]) == 1) { x q[2]; } // COND_PAULI");
+    const counts = await c.run({ shots: 100, seed: 2 });
+    expect(counts.counts).toEqual({ "1": 100 });
+    await conn.close();
+  });
+
+  test("outcomeOf reads any handle at run time (notebook cells)", async () => {
+    const conn = await qmk.local({ inMemory: true, seed: 4 });
+    const alice = await conn.tenant("alice");
+    const q: Qubit<"alice"> = alice.qubit();
+    expect(() => outcomeOf(q)).toThrow(QmkError);
+    x(q);
+    measure(q);
+    const later: Qubit<"alice"> = q; // what the next notebook cell sees
+    expect(outcomeOf(later)).toBe(1);
     await conn.close();
   });
 });
