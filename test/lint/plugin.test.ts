@@ -96,6 +96,7 @@ describe("language-service plugin", () => {
     const project = mkdtempSync(join(tmpdir(), "qmk-plugin-"));
     mkdirSync(join(project, "node_modules"));
     symlinkSync(join(import.meta.dirname, "../../lint-rules"), join(project, "node_modules", "qmk-lint"), "dir");
+    symlinkSync(join(import.meta.dirname, "../.."), join(project, "node_modules", "qmk"), "dir"); // an app depending on qmk
     const nodeRequire = createRequire(import.meta.url);
     // The same require() tsserver's Node host implements.
     const host = {
@@ -106,9 +107,12 @@ describe("language-service plugin", () => {
       },
     };
     const logs: string[] = [];
-    const { resolvedModule, errorLogs } = (ts.server.Project as any).importServicePluginSync({ name: "qmk-lint" }, [project], host, (s: string) => logs.push(s));
+    const load = (name: string) => (ts.server.Project as any).importServicePluginSync({ name }, [project], host, (s: string) => logs.push(s));
+    const { resolvedModule, errorLogs } = load("qmk-lint");
     expect(errorLogs).toBeUndefined();
     expect(typeof resolvedModule).toBe("function");
+    expect(load("qmk/lint-rules/plugin.cjs").resolvedModule).toBe(resolvedModule);
+    expect(load("qmk-lint-missing").errorLogs).toHaveLength(1); // the loader really resolves by name
     const { ls, host: lsHost } = languageService({ [FILE]: SRC });
     const p = resolvedModule({ typescript: ts }).create({ languageService: ls, languageServiceHost: lsHost, config: { name: "qmk-lint" } });
     expect(p.getSemanticDiagnostics(FILE).filter((d: ts.Diagnostic) => d.source === "qmk-lint").map((d: ts.Diagnostic) => d.code).sort())
