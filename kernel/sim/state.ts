@@ -20,6 +20,8 @@ export class StateStore {
   view: Float64Array;
   n = 0;
   readonly maxQubits: number;
+  /** doubles below this index may hold stale data; fresh WASM pages above are zero */
+  private dirty = 2;
 
   constructor(maxQubits: number) {
     this.maxQubits = maxQubits;
@@ -51,7 +53,11 @@ export class StateStore {
       }
       this.view = new Float64Array(this.memory.buffer);
     }
-    this.view.fill(0, 2 << this.n, 2 << nNew);
+    // only the stale part needs zeroing: grown pages arrive zeroed (and
+    // touching 4 GiB just to write zeros costs seconds of page faults)
+    const lo = 2 << this.n, hi = Math.min(2 ** (nNew + 1), this.dirty);
+    if (hi > lo) this.view.fill(0, lo, hi);
+    this.dirty = Math.max(this.dirty, 2 ** (nNew + 1));
     this.n = nNew;
   }
 
@@ -69,6 +75,7 @@ export class StateStore {
       v.set(this.view.subarray(0, 2 << nNew));
       this.memory = m;
       this.view = v;
+      this.dirty = 2 ** (nNew + 1);
     }
   }
 }
