@@ -15,6 +15,11 @@ import { promisify } from "node:util";
 import type { Hash } from "./merkle.js";
 import type { NodeSource } from "./proofs.js";
 
+export const EVENTS_FILE = "events.log";
+export const HEADS_FILE = "heads.log";
+export const NODES_DIR = "nodes";
+export const LOCK_FILE = "writer.pid";
+
 const HEADER = 8;
 /** Records larger than this are never written, so a bigger length field is damage. */
 export const MAX_RECORD = 1 << 20;
@@ -90,7 +95,6 @@ export function readFileOrEmpty(file: string): Buffer {
  */
 export class RecordFile {
   private pending: Buffer[] = [];
-  private pendingBytes = 0;
   private inflight: Buffer[] = [];
   /** bytes known to be written (not necessarily synced) */
   private written: number;
@@ -122,7 +126,6 @@ export class RecordFile {
     h.writeUInt32LE(payload.length, 0);
     h.writeUInt32LE(crc32(payload), 4);
     this.pending.push(h, payload as Buffer);
-    this.pendingBytes += HEADER + payload.length;
   }
 
   /** Write and fdatasync everything added before this call. Must not run concurrently with itself. */
@@ -130,7 +133,6 @@ export class RecordFile {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    this.pendingBytes = 0;
     this.inflight = batch;
     if (this.fd === null) {
       this.inflight = [];

@@ -8,9 +8,8 @@ import { QmkError } from "../../errors.js";
 import { decodeEvent } from "./encoding.js";
 import { CompactRange, EMPTY_ROOT, leafHash, toHex } from "./merkle.js";
 import { consistencyPath, consistencyToJson, inclusionPath, inclusionToJson, treeRoot, type ConsistencyProofJson, type InclusionProofJson } from "./proofs.js";
-import { MemoryNodeStore, scanFile } from "./store.js";
+import { EVENTS_FILE, HEADS_FILE, MemoryNodeStore, scanFile } from "./store.js";
 import { isSignedTreeHead, verifyTreeHeadSignature, type SignedTreeHead } from "./sth.js";
-import { EVENTS_FILE, HEADS_FILE } from "./log.js";
 
 export interface VerifyOptions {
   /** the audit signing key; without it, head MACs are not checked (reported in the result) */
