@@ -121,12 +121,13 @@ export class Analyzer {
       const id = this.obj(p, "param", "qubit", p.name.text);
       const m = this.meta[id];
       m.param = true;
-      m.loose = !p.type || !isQubitType(p.type);
-      const tenant = p.type ? brandTenant(p.type) : undefined;
+      const type = p.type && this.resolveAlias(p.type);
+      const tenant = type ? brandTenant(type) : undefined;
       if (tenant !== undefined) m.tenant = tenant;
-      if (p.type && !tenant && !isQubitType(p.type)) {
+      m.loose = !type || tenant === undefined;
+      if (type && tenant === undefined) {
         // Clearly not a qubit (number, string…): bind nothing so it cannot produce findings.
-        if (!isAnyType(p.type)) continue;
+        if (!isAnyType(type)) continue;
       }
       st.env.set(this.key(p.name), new Set([id]));
       st.obj.set(id, { mask: LIVE, weak: false, at: [] });
@@ -698,6 +699,13 @@ export class Analyzer {
     if (name === "requestChannel") {
       const r = this.obj(call, "request", "request");
       const peer = [...(args[0] ?? EMPTY)].filter((o) => this.meta[o].kind === "session");
+      // requestChannel("bob", …): the peer named by a literal tenant.
+      const peerName = call.arguments[0] && this.literalString(call.arguments[0]);
+      if (peerName !== undefined) {
+        const p = this.obj(call, "peer", "session");
+        this.meta[p].tenant = peerName;
+        peer.push(p);
+      }
       this.meta[r].pair = [new Set(sessions), new Set(peer)];
       return new Set([r]);
     }
@@ -889,6 +897,13 @@ export class Analyzer {
     if (ts.isFunctionDeclaration(d) && d.body) return d;
     if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
     return undefined;
+  }
+
+  /** `type AQ = Qubit<"alice">` declared in this file → its definition (one level is what users write). */
+  private resolveAlias(t: ts.TypeNode, depth = 0): ts.TypeNode {
+    if (depth > 4 || !ts.isTypeReferenceNode(t) || !this.checker) return t;
+    const d = this.checker.getSymbolAtLocation(ts.isIdentifier(t.typeName) ? t.typeName : t.typeName.right)?.declarations?.[0];
+    return d && ts.isTypeAliasDeclaration(d) && !d.typeParameters ? this.resolveAlias(d.type, depth + 1) : t;
   }
 
   private literalString(e: ts.Expression): string | undefined {
