@@ -493,18 +493,29 @@ export class Connection {
       this.opts.tokenStore?.set(tenant, entry);
     }
     this.tokens.set(tenant, entry);
-    return this.session(entry.token, tenant, entry.tenantId);
+    return this.session<T>(entry.token, tenant as LiteralTenant<T>, entry.tenantId);
   }
 
-  /** A session from a tenant token (q_negotiate_caps). */
-  async session<T extends string = string>(token: string, tenant?: T, tenantId?: string): Promise<Session<T>> {
+  /**
+   * A session from a tenant token (q_negotiate_caps). Name the tenant (a
+   * string literal) to brand the session's qubits; it is checked against
+   * the tenant the token belongs to. Without it the brand is `string`
+   * and the compiler cannot tell tenants apart (the kernel still does).
+   */
+  async session<T extends string = string>(token: string, tenant?: LiteralTenant<T>, tenantId?: string): Promise<Session<T>> {
     const r = await this.transport.call("q_negotiate_caps", { token });
-    const name = (tenant ?? r.tenant ?? r.tenant_name ?? r.tenant_id ?? "unknown") as T;
+    const actual = String(r.tenant ?? r.tenant_id ?? tenant ?? "unknown");
+    const want = tenant as unknown as string | undefined;
+    // kernel tenant ids are the name, or `name#generation` after a re-creation
+    if (want !== undefined && actual !== want && actual.replace(/#\d+$/, "") !== want) {
+      throw new QmkError("AUTH_FAILED", `this token belongs to tenant "${actual}", not "${want}"`, { field: "token" });
+    }
+    const name = (want ?? actual) as T;
     const s = new EagerSession<T>(
       this.transport,
       String(r.session_id),
       name,
-      String(tenantId ?? r.tenant_id ?? name),
+      String(tenantId ?? r.tenant_id ?? r.tenant ?? name),
       token,
       this.opts.queued ?? false,
     );

@@ -235,3 +235,14 @@ describe("COND_PAULI, fences and regions", () => {
     await conn.close();
   });
 });
+
+describe("token sessions", () => {
+  test("conn.session(token, tenant) checks the token's tenant", async () => {
+    const conn = await qmk.local({ inMemory: true, seed: 4 });
+    const alice = await conn.tenant("alice");
+    const again = await conn.session(alice.token, "alice");
+    expect(again.tenant).toBe("alice");
+    await expect(conn.session(alice.token, "bob")).rejects.toMatchObject({ codeName: "AUTH_FAILED" });
+    await conn.close();
+  });
+});

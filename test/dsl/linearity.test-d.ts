@@ -163,6 +163,8 @@ describe("tenants and channels", () => {
   });
 
   test("cross-tenant gate with the right channel compiles", async () => {
+    const byName = await alice.requestChannel("bob");
+    expectTypeOf(byName.to).toEqualTypeOf<"bob">();
     const req = await alice.requestChannel(bob, { maxUses: 2 });
     const ch = await bob.approve(req);
     expectTypeOf(ch).toEqualTypeOf<Channel<"alice", "bob">>();
@@ -182,6 +184,10 @@ describe("tenants and channels", () => {
     name += "";
     // @ts-expect-error non-literal tenant
     await conn.tenant(name);
+    const fromToken = await conn.session("token", "bob");
+    expectTypeOf(fromToken).toEqualTypeOf<Session<"bob">>();
+    // @ts-expect-error non-literal tenant for a token session
+    await conn.session("token", name);
   });
 });
 
