@@ -23,6 +23,23 @@ describe("compiler message", () => {
     expect(out.match(/error TS/g)?.length).toBe(1);
   });
 
+  test("every marked misuse in a fixture is an error on its line, with a readable message", () => {
+    const r = spawnSync(tsc, ["--noEmit", "-p", "test/dsl/type-fixtures/tsconfig.all.json"], { cwd: root, encoding: "utf8" });
+    const out = r.stdout + r.stderr;
+    console.log(out);
+    const lines = [...out.matchAll(/all-errors\.ts\((\d+),\d+\): error (TS\d+): ([^\n]*)/g)].map((m) => [Number(m[1]), m[2], m[3]]);
+    expect(lines).toEqual([
+      [7, "TS2345", `Argument of type 'Qubit<"alice"> & Measured' is not assignable to parameter of type 'Live'.`],
+      [10, "TS2345", `Argument of type 'Qubit<"alice"> & Freed' is not assignable to parameter of type 'Live'.`],
+      [13, "TS2345", `Argument of type 'Qubit<"alice"> & Freed' is not assignable to parameter of type 'Qubit<string> & NotFreed'.`],
+      [15, "TS2345", `Argument of type 'Qubit<"bob">' is not assignable to parameter of type 'Live<"alice">'.`],
+      [16, "TS2345", `Argument of type 'Channel<"alice", "carol">' is not assignable to parameter of type 'Channel<"alice", "bob">'.`],
+      [18, "TS2339", `Property 'outcome' does not exist on type 'Qubit<"alice">'.`],
+      [21, "TS2345", `Argument of type 'string' is not assignable to parameter of type 'TenantNameMustBeAStringLiteral'.`],
+      [24, "TS2684", `The 'this' context of type 'Qubit<"alice"> & Measured' is not assignable to method's 'this' of type 'Live<"alice">'.`],
+    ]);
+  });
+
   // The DSL must also compile with tslab's TypeScript 5.0 (non-strict, es2022).
   // Uses the copy `npx -y -p typescript@5.0.4 tsc …` put in the npx cache (or QMK_TS50_TSC).
   const ts50 = process.env.QMK_TS50_TSC ?? findNpxTsc("5.0.4");
