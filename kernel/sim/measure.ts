@@ -4,12 +4,17 @@
 /** Σ|ψ_i|² over amplitudes whose bit q is 1. */
 export function prob1(s: Float64Array, n: number, q: number): number {
   const len = 2 << n, st = 2 << q;
-  let p = 0;
+  // two-level sum (blocks of ≤ 4096 doubles): error grows with the block
+  // count, not with 2^n (a flat sum drifts ~1e-10 at n = 28)
+  let p = 0, part = 0, cnt = 0;
   for (let base = st; base < len; base += 2 * st) {
     const end = base + st;
-    for (let j = base; j < end; j++) p += s[j] * s[j];
+    for (let j = base; j < end; j++) {
+      part += s[j] * s[j];
+      if (++cnt === 4096) { p += part; part = 0; cnt = 0; }
+    }
   }
-  return p;
+  return p + part;
 }
 
 /** Keeps the half with bit q = v scaled by `scale`, zeroes the other half. */
@@ -59,7 +64,17 @@ export function marginal(s: Float64Array, n: number, positions: readonly number[
   const N = 1 << n;
   if (positions.every((p, k) => p === k)) {
     const mask = out.length - 1;
-    for (let i = 0; i < N; i++) out[i & mask] += s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
+    if (out.length >= 4096 || N < 8192) {
+      for (let i = 0; i < N; i++) out[i & mask] += s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
+      return out;
+    }
+    // few bins, many terms: sum blocks of 4096 separately, then add (see prob1)
+    const part = new Float64Array(out.length);
+    for (let b = 0; b < N; b += 4096) {
+      part.fill(0);
+      for (let i = b; i < b + 4096; i++) part[i & mask] += s[2 * i] * s[2 * i] + s[2 * i + 1] * s[2 * i + 1];
+      for (let k = 0; k < out.length; k++) out[k] += part[k];
+    }
     return out;
   }
   const g = bitGather(n, positions);
