@@ -110,10 +110,23 @@ describe("tamper detection", () => {
     expect(verify()).toMatchObject({ ok: false, firstBad: 0 });
   });
 
-  it("the kernel itself refuses to open a tampered log", () => {
+  it("the kernel itself refuses to open a tampered log (signed part: via the head's root)", () => {
     const rs = records();
     rs.splice(5, 1);
     writeRecords(rs);
-    expect(() => AuditLog.open({ dir, signingKey: KEY })).toThrow(/entry 5/);
+    expect(() => AuditLog.open({ dir, signingKey: KEY })).toThrow(/root mismatch at signed head of size 16/);
+  });
+
+  it("the kernel itself refuses to open a tampered log (unsigned tail: names the entry)", async () => {
+    const d2 = tmpDir("tail");
+    const l = AuditLog.open({ dir: d2, signingKey: KEY, epochEvents: 0 });
+    for (let i = 0; i < 10; i++) l.append({ type: "cap.use", details: { i } });
+    await l.durable(); // no head signed yet: every entry is in the unsigned tail
+    const f2 = path.join(d2, "events.log");
+    const rs = scanRecords(fs.readFileSync(f2)).records.map((r) => Buffer.from(r));
+    [rs[6], rs[7]] = [rs[7], rs[6]];
+    fs.writeFileSync(f2, Buffer.concat(rs.map(frame)));
+    expect(() => AuditLog.open({ dir: d2, signingKey: KEY })).toThrow(/entry 6 holds index 7/);
+    await l.close().catch(() => {});
   });
 });

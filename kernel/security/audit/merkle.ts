@@ -15,7 +15,15 @@ const NODE_PREFIX = Buffer.from([0x01]);
 
 export const EMPTY_ROOT: Hash = createHash("sha256").digest();
 
+const leafScratch = Buffer.alloc(4097);
+
 export function leafHash(data: Uint8Array): Hash {
+  if (data.length < leafScratch.length) {
+    // one native call on a reused buffer instead of a Hash object per leaf
+    leafScratch[0] = 0x00;
+    leafScratch.set(data, 1);
+    return oneShot("sha256", leafScratch.subarray(0, data.length + 1), "buffer");
+  }
   return createHash("sha256").update(LEAF_PREFIX).update(data).digest();
 }
 

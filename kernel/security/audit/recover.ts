@@ -6,7 +6,6 @@ import { QmkError } from "../../errors.js";
 import { decodeEvent } from "./encoding.js";
 import type { AuditEvent } from "./events.js";
 import { CompactRange, leafHash, toHex } from "./merkle.js";
-import { treeRoot } from "./proofs.js";
 import { EVENTS_FILE, HEADS_FILE, LOCK_FILE, scanFile, type NodeStore } from "./store.js";
 import { isSignedTreeHead, verifyTreeHeadSignature, type SignedTreeHead } from "./sth.js";
 
@@ -48,50 +47,71 @@ export function releaseLock(dir: string): void {
   }
 }
 
-/** Re-read and check everything on disk; rebuild the node files. */
+/**
+ * Re-read everything on disk and rebuild the node files. Entries covered by
+ * the last signed head are checked through that head (MAC-verified root over
+ * their re-hashed bytes: any change, deletion, insertion or reordering
+ * changes it), so only the entries after it need decoding — restart cost is
+ * dominated by hashing, not JSON.
+ */
 export function recover(dir: string, key: Uint8Array, nodes: NodeStore) {
-  const range = new CompactRange();
-  const counts = new Map<string, number>();
-  let lastTime = 0;
-  const eventsFile = path.join(dir, EVENTS_FILE);
-  const scan = scanFile(eventsFile, (payload) => {
-    const i = range.size;
-    let e: AuditEvent;
-    try {
-      e = decodeEvent(payload);
-    } catch (err) {
-      throw corrupt(`entry ${i}: ${(err as Error).message}`, { index: i });
-    }
-    if (e.index !== i) throw corrupt(`entry ${i} holds index ${e.index} (deleted, inserted or reordered)`, { index: i });
-    if (e.time < lastTime) throw corrupt(`entry ${i} goes back in time`, { index: i });
-    lastTime = e.time;
-    range.append(leafHash(payload), (l, idx, h) => nodes.put(l, idx, h));
-    const t = e.tenant ?? "";
-    counts.set(t, (counts.get(t) ?? 0) + 1);
-  });
-  if (scan.tail === "corrupt") throw corrupt(`entry ${range.size} is damaged and followed by more records`, { index: range.size });
-
-  // Heads: each must verify, cover only existing events, match the re-derived root, and move time forward.
-  let lastHead: SignedTreeHead | null = null;
-  let headErr: QmkError | null = null;
+  // 1. Heads first (small): MAC-valid, time strictly increasing, sizes non-decreasing.
+  const heads: SignedTreeHead[] = [];
   const hscan = scanFile(path.join(dir, HEADS_FILE), (payload) => {
-    if (headErr) return;
     let h: unknown;
     try {
       h = JSON.parse(payload.toString("utf8"));
     } catch {
-      headErr = corrupt("unreadable signed head", {});
-      return;
+      throw corrupt(`signed head #${heads.length} is unreadable`, {});
     }
-    if (!isSignedTreeHead(h)) headErr = corrupt("malformed signed head", {});
-    else if (!verifyTreeHeadSignature(key, h)) headErr = corrupt(`bad signature on head of size ${h.size}`, { index: h.size });
-    else if (h.size > range.size) headErr = corrupt(`signed head covers ${h.size} entries but only ${range.size} are present`, { index: range.size });
-    else if (lastHead && (h.timestamp <= lastHead.timestamp || h.size < lastHead.size)) headErr = corrupt(`head of size ${h.size} goes backwards`, { index: h.size });
-    else if (toHex(h.size === 0 ? new CompactRange().root() : treeRoot(nodes, h.size)) !== h.root) {
-      headErr = corrupt(`root mismatch for signed head of size ${h.size}`, { index: h.size });
-    } else lastHead = h;
+    if (!isSignedTreeHead(h)) throw corrupt(`signed head #${heads.length} is malformed`, {});
+    if (!verifyTreeHeadSignature(key, h)) throw corrupt(`bad signature on head of size ${h.size} (wrong key or forged)`, { index: h.size });
+    const prev = heads[heads.length - 1];
+    if (prev && (h.timestamp <= prev.timestamp || h.size < prev.size)) throw corrupt(`head of size ${h.size} goes backwards`, { index: h.size });
+    heads.push(h);
   });
-  if (headErr) throw headErr;
   if (hscan.tail === "corrupt") throw corrupt("signed-head file damaged in the middle", {});
-  return { range, counts, lastTime, lastHead: lastHead as SignedTreeHead | null, eventsEnd: scan.goodEnd, headsEnd: hscan.goodEnd };
+  const lastHead = heads.length ? heads[heads.length - 1] : null;
+  const trusted = lastHead?.size ?? 0;
+
+  // 2. Entries: re-hash all; decode those after the last head (and the one before, for its time).
+  const range = new CompactRange();
+  const counts = new Map<string, number>(Object.entries(lastHead?.tenantCounts ?? {}));
+  let lastTime = 0;
+  let hp = 0;
+  const checkHeads = (): void => {
+    while (hp < heads.length && heads[hp].size === range.size) {
+      const h = heads[hp++];
+      const root = toHex(range.size === 0 ? new CompactRange().root() : range.root());
+      if (root !== h.root) {
+        throw corrupt(`root mismatch at signed head of size ${h.size}: an entry before it was altered, deleted, inserted or reordered (run verifyLogDir for the first bad entry)`, { index: h.size });
+      }
+    }
+  };
+  checkHeads();
+  const scan = scanFile(path.join(dir, EVENTS_FILE), (payload) => {
+    const i = range.size;
+    if (i + 1 >= trusted) {
+      let e: AuditEvent;
+      try {
+        e = decodeEvent(payload);
+      } catch (err) {
+        throw corrupt(`entry ${i}: ${(err as Error).message}`, { index: i });
+      }
+      if (e.index !== i) throw corrupt(`entry ${i} holds index ${e.index} (deleted, inserted or reordered)`, { index: i });
+      if (e.time < lastTime) throw corrupt(`entry ${i} goes back in time`, { index: i });
+      lastTime = e.time;
+      if (i >= trusted) {
+        const t = e.tenant ?? "";
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    range.append(leafHash(payload), (l, idx, h) => nodes.put(l, idx, h));
+    checkHeads();
+  });
+  if (scan.tail === "corrupt") throw corrupt(`entry ${range.size} is damaged and followed by more records`, { index: range.size });
+  if (hp < heads.length) {
+    throw corrupt(`signed head covers ${heads[hp].size} entries but only ${range.size} are present`, { index: range.size });
+  }
+  return { range, counts, lastTime, lastHead, eventsEnd: scan.goodEnd, headsEnd: hscan.goodEnd };
 }
