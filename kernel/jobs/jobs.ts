@@ -6,7 +6,7 @@
 import { QmkError, isQmkError } from "../errors.js";
 import type { QvmGraph } from "../qvm/graph.js";
 import { OPCODES } from "../qvm/opcodes.js";
-import { executeGraph, ExecutionCancelled, shotSeed } from "../qvm/executor.js";
+import { executeGraph, ExecutionCancelled, samplingSplit, shotSeed } from "../qvm/executor.js";
 import type { NodeCtx, QuantumPort, VqRef, ChRef } from "../qvm/port.js";
 import { parseProfile } from "../qec/profiles.js";
 import { QuantumMachine } from "../machine/machine.js";
@@ -137,6 +137,10 @@ export class MediatedPort implements QuantumPort {
     });
   }
 
+  sample(vqs: VqRef[], shots: number): Map<string, number> {
+    return this.machine.sim.sample((vqs as number[]).map((id) => this.machine.record(id)!.simId), shots);
+  }
+
   beginShot(_shot: number, seed: number): void {
     this.machine.sim.setSeed(seed);
   }
@@ -258,12 +262,14 @@ export function createJob(
     k.audit.append({ type: "job.start", tenant: job.tenant, session: job.session.id, op: "job", details: { job: job.id } });
   }
 
+  const samplable = samplingSplit(job.graph) >= 0;
   const task = {
     tenant: job.tenant,
     runSlice(): boolean {
       if (job.state === "queued") start();
       if (job.state !== "running") return true;
-      const n = Math.min(SLICE_SHOTS, job.shots - job.shotsDone);
+      // A samplable graph prepares its state once for all shots: one slice.
+      const n = samplable ? job.shots : Math.min(SLICE_SHOTS, job.shots - job.shotsDone);
       const r = executeGraph(job.graph, port!, {
         shots: n,
         seed: shotSeed(job.seed, slice++),

@@ -29,6 +29,10 @@ export class BarePort implements QuantumPort {
     return outcomes.length ? { outcomes } : {};
   }
 
+  sample(vqs: VqRef[], shots: number): Map<string, number> {
+    return this.sim.sample(vqs as number[], shots);
+  }
+
   free(_ctx: NodeCtx, vqs: VqRef[]): void {
     const ids = vqs as number[];
     this.sim.release(ids);

@@ -23,6 +23,12 @@ export interface QuantumPort {
   free(ctx: NodeCtx, vqs: VqRef[]): void;
   /** optional: called before each shot with a per-shot seed derived from the job seed */
   beginShot?(shot: number, seed: number): void;
+  /**
+   * optional: `shots` samples of the Z outcomes of these qubits from the
+   * current state, without collapsing it (bitstring char k = vqs[k]).
+   * Enables the executor's sampling fast path.
+   */
+  sample?(vqs: VqRef[], shots: number): Map<string, number>;
   /** frees whatever is still live (leaks) */
   endShot(shot: number): void;
 }
