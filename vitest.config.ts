@@ -6,5 +6,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Type tests (`*.test-d.ts`): the compiler must reject what they mark
+    // with @ts-expect-error, and accept the rest. Part of `npm test`.
+    typecheck: {
+      enabled: true,
+      include: ["test/**/*.test-d.ts"],
+      tsconfig: "./test/dsl/tsconfig.typecheck.json",
+    },
   },
 });
