@@ -107,8 +107,21 @@ export class RecordFile {
   }
 
   static open(file: string, size: number): RecordFile {
+    const created = !fs.existsSync(file);
     const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT, 0o600);
-    fs.ftruncateSync(fd, size); // drop a torn tail found by the scan
+    if (fs.fstatSync(fd).size !== size) {
+      fs.ftruncateSync(fd, size); // drop a torn tail found by the scan
+      fs.fdatasyncSync(fd);
+    }
+    if (created) {
+      // The new directory entry must be durable too, or a power loss could lose the whole file.
+      const dfd = fs.openSync(path.dirname(file), "r");
+      try {
+        fs.fsyncSync(dfd);
+      } finally {
+        fs.closeSync(dfd);
+      }
+    }
     return new RecordFile(fd, size);
   }
 
