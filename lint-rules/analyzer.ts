@@ -18,7 +18,17 @@ const LOOP_ELEMS = -1_000_000; // synthetic env keys: loop id → its element st
 const LOOP_PLAIN = -2_000_000; // loop id → plain (non-qubit) elements bound to the loop variable
 const MAX_LITERAL_ALLOC = 64;
 
-interface Summary { requiresLive: boolean[]; exitMask: number[] }
+/** What a local helper does, seen from a call: per parameter, and what it returns. */
+interface Summary {
+  requiresLive: boolean[];
+  exitMask: number[];
+  /** Parameter handed to code we cannot see inside the helper. */
+  escapes: boolean[];
+  /** Parameters returned (the call's value aliases those arguments). */
+  returnsParams: number[];
+  /** Qubits allocated inside and returned: each call yields fresh ones. */
+  returnsFresh: number[];
+}
 
 export class Analyzer {
   readonly meta: ObjMeta[] = [];
@@ -30,6 +40,8 @@ export class Analyzer {
   private readonly nameIds = new Map<string, number>();
   private readonly summaries = new Map<ts.Node, Summary | "pending">();
   private readonly factKeys = new Set<string>();
+  /** Function body → objects its return statements yield (for helper summaries). */
+  private readonly returned = new Map<ts.Node, Set<number>>();
   private reporting = false;
   /** Unit currently analysed (for leak messages and param objects). */
   private unit: ts.Node | undefined;
@@ -125,10 +137,9 @@ export class Analyzer {
       const tenant = type ? brandTenant(type) : undefined;
       if (tenant !== undefined) m.tenant = tenant;
       m.loose = !type || tenant === undefined;
-      if (type && tenant === undefined) {
-        // Clearly not a qubit (number, string…): bind nothing so it cannot produce findings.
-        if (!isAnyType(type)) continue;
-      }
+      // Clearly not a qubit (number, string, a literal, a function…): bind nothing. Type
+      // parameters, any/unknown and unresolved names stay bound as "loose" parameters.
+      if (type && tenant === undefined && isNeverQubit(type)) continue;
       st.env.set(this.key(p.name), new Set([id]));
       st.obj.set(id, { mask: LIVE, weak: false, at: [] });
     }
@@ -164,12 +175,16 @@ export class Analyzer {
     const { cfg, inStates } = this.solveUnit(fn);
     this.unit = saved;
     const exit = inStates.get(cfg.exit);
-    const s: Summary = { requiresLive: [], exitMask: [] };
+    const s: Summary = { requiresLive: [], exitMask: [], escapes: [], returnsParams: [], returnsFresh: [] };
+    const returned = this.returned.get(fn.body!) ?? EMPTY;
     fn.parameters.forEach((p, i) => {
       const id = this.memo.get(p)?.get("param");
       s.requiresLive[i] = id !== undefined && !!this.meta[id].usedAsQubit;
       s.exitMask[i] = id !== undefined ? (exit?.obj.get(id)?.mask ?? LIVE) : LIVE;
+      if (id !== undefined && returned.has(id)) s.returnsParams.push(i);
+      s.escapes[i] = id === undefined || (!!exit?.escaped.has(id) && !returned.has(id));
     });
+    for (const o of returned) if (this.meta[o].kind === "qubit" && !this.meta[o].param && !this.meta[o].shadow) s.returnsFresh.push(o);
     this.summaries.set(fn, s);
     return s;
   }
@@ -193,7 +208,13 @@ export class Analyzer {
         break;
       case "return": {
         const e = ts.isReturnStatement(ast) ? ast.expression : (ast as ts.Expression);
-        if (e) this.escape(this.ev(e, st), st);
+        if (e) {
+          const v = this.ev(e, st);
+          this.escape(v, st);
+          const acc = this.returned.get(cfg.body) ?? new Set<number>();
+          for (const o of v) acc.add(o);
+          this.returned.set(cfg.body, acc);
+        }
         break;
       }
       case "throw": this.ev((ast as ts.ThrowStatement).expression, st); break;
@@ -738,7 +759,8 @@ export class Analyzer {
     const name = ts.isFunctionDeclaration(fn) && fn.name ? fn.name.text : call.expression.getText(this.sf);
     args.forEach((v, i) => {
       const qs = this.qubitsOf(v);
-      if (!qs.length || i >= s.exitMask.length) { if (i >= s.exitMask.length) this.escape(v, st); return; }
+      // Containers, rest arguments, escaping parameters: the helper may do anything with them.
+      if (!qs.length || i >= s.exitMask.length || s.escapes[i]) { this.escape(v, st); if (!qs.length || i >= s.exitMask.length) return; }
       const exit = s.exitMask[i];
       const consumes = (exit & (MEASURED | FREED)) !== 0;
       if (s.requiresLive[i] || consumes) this.useFact(name, consumes && !(exit & LIVE) ? (exit & FREED ? "free" : "consume1") : "helper", call, call.arguments[i], qs, st);
@@ -752,7 +774,18 @@ export class Analyzer {
         return r;
       }, st, call, true);
     });
-    return EMPTY;
+    let result: Vals = EMPTY;
+    for (const i of s.returnsParams) result = union(result, args[i]);
+    for (const inner of s.returnsFresh) {
+      // A factory: each call site is an allocation site of its own.
+      const im = this.meta[inner];
+      const q = this.obj(call, `ret:${inner}`, "qubit");
+      const m = this.meta[q];
+      m.sessions = im.sessions; m.tenant = im.tenant;
+      this.fresh(q, st, call);
+      result = union(result, new Set([q]));
+    }
+    return result;
   }
 
   private dslOp(op: string, spec: OpSpec, call: ts.CallExpression, st: AState, recv?: Vals, recvExpr?: ts.Expression): Vals {
@@ -1058,3 +1091,13 @@ export function isQubitType(t: ts.TypeNode): boolean { return brandTenant(t) !==
 export function isAnyType(t: ts.TypeNode): boolean { return t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword; }
 
 export type { OpKind };
+
+const NON_QUBIT_KEYWORDS = new Set([
+  ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.StringKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword,
+  ts.SyntaxKind.SymbolKeyword, ts.SyntaxKind.VoidKeyword, ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.NeverKeyword,
+]);
+
+function isNeverQubit(t: ts.TypeNode): boolean {
+  return NON_QUBIT_KEYWORDS.has(t.kind) || ts.isLiteralTypeNode(t) || ts.isFunctionTypeNode(t) || ts.isArrayTypeNode(t) || ts.isTupleTypeNode(t)
+    || (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && ["Record", "Map", "Set", "Array", "Promise", "Date", "RegExp", "Uint8Array"].includes(t.typeName.text));
+}
