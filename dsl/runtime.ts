@@ -39,6 +39,13 @@ export interface ChannelLike {
   handleFor(tenant: string): string;
 }
 
+/**
+ * Conditions of the `ifOne`/`ifZero` blocks being run for queued sessions
+ * whose outcome is not known yet (shared by all sessions: the condition may
+ * come from another session than the guarded op).
+ */
+export const pendingGuards: { bit: BitImpl; equals: 0 | 1 }[] = [];
+
 export class BitImpl {
   readonly kind = "bit" as const;
   /** set when known (eager) */

@@ -10,7 +10,7 @@
 //    throws a clear error (it is not known yet).
 import { QmkError } from "./errors.js";
 import { evalAngle } from "./angles.js";
-import { BitImpl, LoanImpl, QubitImpl, checkState, asQubit, type Backend, type ChannelLike, type Operand } from "./runtime.js";
+import { BitImpl, LoanImpl, QubitImpl, checkState, asQubit, pendingGuards, type Backend, type ChannelLike, type Operand } from "./runtime.js";
 import type { Transport } from "./transport/types.js";
 import type {
   Angle,
@@ -91,7 +91,6 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   readonly mode = "eager" as const;
   private queue: Promise<void> = Promise.resolve();
   private asyncError: unknown = undefined;
-  private guards: Guard[] = [];
   private nQubits = 0;
   private nEvents = 0;
   /** Parameter bindings used to evaluate angle expressions in eager ops. */
@@ -120,15 +119,25 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     onResult?: (r: any) => void,
     waitFor: Promise<unknown>[] = [],
   ): Promise<void> | undefined {
+    const guards: Guard[] = pendingGuards.slice();
     if (this.synchronous) {
+      if (guards.length > 0) {
+        throw new QmkError(
+          "INVALID_PARAMS",
+          "this operation is conditioned on an outcome a queued session has not reported yet: `await session.sync()` on that session first",
+          { field: "condition" },
+        );
+      }
       const r = this.transport.callSync!(method, params());
       onResult?.(r);
       return undefined;
     }
-    const guards = this.guards.slice();
+    // a condition measured by another (queued) session: wait for its queue as it is now
+    const foreign = this.foreignWaits(guards.map((g) => g.bit));
     return (this.queue = this.queue.then(async () => {
       if (this.asyncError !== undefined) return;
       try {
+        await Promise.all(foreign);
         if (!guards.every((g) => g.bit._value === g.equals)) return;
         await Promise.all(waitFor);
         const r = await this.transport.call(method, params());
@@ -137,6 +146,19 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
         this.asyncError = e;
       }
     }));
+  }
+
+  private foreignWaits(bits: BitImpl[]): Promise<unknown>[] {
+    const out: Promise<unknown>[] = [];
+    for (const b of bits) {
+      if (b.known || b.backend === (this as Backend)) continue;
+      const other = b.backend as EagerSession<string>;
+      if (other.mode !== "eager") {
+        throw new QmkError("INVALID_PARAMS", "a captured measurement cannot condition an eager operation", { field: "condition" });
+      }
+      out.push(other.queue.then(() => undefined, () => undefined));
+    }
+    return out;
   }
 
   /** Makes this session's later queued ops wait for `p` (a peer's op on a qubit this session lent). */
@@ -172,7 +194,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   }
 
   private noConsumeInGuard(fn: string): void {
-    if (this.guards.length > 0) {
+    if (pendingGuards.length > 0) {
       throw new QmkError(
         "INVALID_PARAMS",
         `${fn} inside ifOne/ifZero is not supported on a queued (remote) session: its effect on the qubit's state would depend on an outcome not known yet`,
@@ -253,25 +275,33 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   }
 
   cond(bit: BitImpl, equals: 0 | 1, fn: () => void): void {
-    if (this.synchronous || bit.known) {
+    if (bit.backend.mode !== "eager") {
+      throw new QmkError("INVALID_PARAMS", "a captured measurement cannot condition an eager operation", { field: "condition" });
+    }
+    if (bit.known || (this.synchronous && (bit.backend as EagerSession<string>).synchronous)) {
       if (bit.value === equals) fn();
       return;
     }
-    this.guards.push({ bit, equals });
+    pendingGuards.push({ bit, equals });
     try {
       fn();
     } finally {
-      this.guards.pop();
+      pendingGuards.pop();
     }
   }
 
   condPauli(q: QubitImpl, mask: string, bits: BitImpl[]): void {
-    this.exec("q_apply", () => ({
-      session_id: this.sessionId,
-      op: "COND_PAULI",
-      vqs: [q.vq],
-      args: { mask, fire: bits.reduce((p, b) => p ^ b.value, 0) === 1 },
-    }));
+    this.exec(
+      "q_apply",
+      () => ({
+        session_id: this.sessionId,
+        op: "COND_PAULI",
+        vqs: [q.vq],
+        args: { mask, fire: bits.reduce((p, b) => p ^ b.value, 0) === 1 },
+      }),
+      undefined,
+      this.synchronous ? [] : this.foreignWaits(bits),
+    );
   }
 
   marker(): void {
@@ -338,6 +368,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   lend<P extends string>(q: Live<T>, ch: Channel<P, T> | Channel<T, P>): Loan<T> {
     const qi = asQubit(q, "lend");
     checkState(qi, "gate", "lend");
+    this.noConsumeInGuard("lend");
     if (qi.backend !== (this as Backend)) throw new QmkError("ACCESS_DENIED", "lend: not this session's qubit", { field: "vq" });
     const chi = ch as unknown as ChannelLike;
     if (!chi || typeof chi.id !== "string") throw new QmkError("INVALID_PARAMS", "lend: expected a Channel", { field: "channel" });

@@ -312,7 +312,7 @@ export interface NodeLike {
   vqs?: readonly string[];
   produces?: readonly string[];
   guard?: unknown;
-  [k: string]: unknown;
+  metadata?: unknown;
 }
 
 /** A short label for a gate box. */

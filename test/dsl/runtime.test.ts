@@ -194,6 +194,34 @@ describe("queued (remote-style) sessions", () => {
     rz(c, "theta");
   });
 
+  test("a condition measured by another queued session guards this session's ops", async () => {
+    const { alice, bob } = await setup({ sync: false });
+    for (const flip of [true, false]) {
+      const a = alice.qubit();
+      if (flip) x(a);
+      measure(a);
+      const b = bob.qubit();
+      ifOne(a, () => x(b)); // bob's op, alice's outcome (not known yet)
+      measure(b);
+      await bob.sync();
+      await alice.sync();
+      expect(b.outcome).toBe(a.outcome);
+      expect(b.outcome).toBe(flip ? 1 : 0);
+    }
+  });
+
+  test("a synchronous session refuses an op conditioned on a queued session's unknown outcome", async () => {
+    const k = new FakeKernel(1, true);
+    const remote = await qmk.over(k, undefined, { queued: true }).tenant("alice");
+    const local = await qmk.over(k).tenant("bob");
+    const a = remote.qubit();
+    measure(a);
+    const b = local.qubit();
+    expect(() => ifOne(a, () => x(b))).toThrow(/await session.sync\(\)/);
+    await remote.sync();
+    ifOne(a, () => x(b));
+  });
+
   test("a kernel error in a queued op is thrown by sync()", async () => {
     const { alice, k } = await setup({ sync: false });
     const q = alice.qubit();
