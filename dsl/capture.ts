@@ -422,7 +422,7 @@ export function toQasm3(g: QvmGraph): string {
           lines.push(`sdg ${q(vs[0])};`, `h ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
           break;
         case "MEASURE_ANGLE":
-          lines.push(`ry(-${qasmAngle(a.angle)}) ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
+          lines.push(`ry(-(${String(a.angle)})) ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
           break;
         case "MEASURE_BELL": {
           // kernel convention: events = (xParity, zParity) = bits of a, b after CNOT a→b; H a

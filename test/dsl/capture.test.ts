@@ -151,6 +151,22 @@ describe("capture", () => {
     expect(verifyGraph(c.toGraph(), { strict: true }).valid).toBe(false);
   });
 
+  test("OpenQASM 3 for every basis, Bell measurement, magic, reset", () => {
+    const qasm = circuit("alice", (s) => {
+      const [a, b, c, d, e] = s.alloc(5);
+      injectT(a);
+      measureAngle(a, -0.5);
+      measureX(b);
+      measureY(c);
+      reset(c);
+      measureBell(d, e);
+    }).toQasm3();
+    expect(qasm).toContain("h q[0];\nt q[0]; // INJECT_T_STATE\nry(-(-0.5)) q[0];\nc[0] = measure q[0];");
+    expect(qasm).toContain("h q[1];\nc[1] = measure q[1];");
+    expect(qasm).toContain("sdg q[2];\nh q[2];\nc[2] = measure q[2];\nreset q[2];");
+    expect(qasm).toContain("cx q[3], q[4];\nh q[3];\nc[3] = measure q[3];\nc[4] = measure q[4];");
+  });
+
   test("save as JSON and export OpenQASM 3", () => {
     const c = circuit("alice", (s) => {
       const [a, b] = s.alloc(2);
