@@ -21,7 +21,7 @@ describe("compiler message", () => {
     expect(out).toContain(`Type '"measured"' is not assignable to type '"live"'`);
     // exactly one error: the rest of the program is fine
     expect(out.match(/error TS/g)?.length).toBe(1);
-  });
+  }, 120_000);
 
   test("every marked misuse in a fixture is an error on its line, with a readable message", () => {
     const r = spawnSync(tsc, ["--noEmit", "-p", "test/dsl/type-fixtures/tsconfig.all.json"], { cwd: root, encoding: "utf8" });
@@ -38,7 +38,7 @@ describe("compiler message", () => {
       [21, "TS2345", `Argument of type 'string' is not assignable to parameter of type 'TenantNameMustBeAStringLiteral'.`],
       [24, "TS2684", `The 'this' context of type 'Qubit<"alice"> & Measured' is not assignable to method's 'this' of type 'Live<"alice">'.`],
     ]);
-  });
+  }, 120_000);
 
   // The DSL must also compile with tslab's TypeScript 5.0 (non-strict, es2022).
   // Uses the copy `npx -y -p typescript@5.0.4 tsc …` put in the npx cache (or QMK_TS50_TSC).
@@ -51,7 +51,7 @@ describe("compiler message", () => {
     );
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe("tslab-like options (TS 5.0, commonjs, node10 resolution, lib es2022, non-strict)", () => {
@@ -64,7 +64,7 @@ describe("tslab-like options (TS 5.0, commonjs, node10 resolution, lib es2022, n
     );
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
-  });
+  }, 180_000);
 });
 
 function findNpxTsc(version: string): string | undefined {

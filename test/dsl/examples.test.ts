@@ -27,7 +27,7 @@ describe("examples", () => {
     });
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
-  });
+  }, 120_000);
 
   test("bell", async () => {
     const r = await withKernel((c) => bell.main(c, 1000));
