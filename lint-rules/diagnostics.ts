@@ -22,4 +22,6 @@ export interface Diagnostic {
   endColumn?: number;
   /** Notebooks: 1-based index of the cell among all cells, and the line inside it. */
   cell?: number;
+  /** Notebooks: the line in the raw .ipynb text (for SARIF / code-scanning viewers). */
+  rawLine?: number;
 }

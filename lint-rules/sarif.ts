@@ -35,10 +35,10 @@ export function toSarif(diags: Diagnostic[], opts: { cwd?: string; version?: str
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: uri(d.file ?? "") },
-            region: {
-              startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn,
-              ...(d.cell ? { properties: { cell: d.cell } } : {}),
-            },
+            // Notebooks: the region is in the raw .ipynb text (what viewers show); cell + line ride along.
+            region: d.cell
+              ? { startLine: d.rawLine ?? 1, properties: { cell: d.cell, cellLine: d.line, cellColumn: d.column } }
+              : { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         }],
         ...(d.fix && !d.cell ? {

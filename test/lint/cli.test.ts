@@ -1,4 +1,5 @@
 // The `qmk lint` entry point: paths, formats and exit codes.
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLintCli } from "../../lint-rules/cli.js";
@@ -60,6 +61,15 @@ describe("qmk lint CLI", () => {
     expect(run0.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
     expect(res.locations[0].physicalLocation.region.startLine).toBe(json.diagnostics[0].line);
     expect(res.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toMatch(/"CAP_\w+"/);
+  });
+
+  it("SARIF for notebooks points into the raw .ipynb text and keeps cell + line", async () => {
+    const path = join(fx, "notebooks", "bad-cross-cell.ipynb");
+    const log = JSON.parse((await run(path, "--format", "sarif")).out);
+    const region = log.runs[0].results[0].locations[0].physicalLocation.region;
+    const raw = readFileSync(path, "utf8").split("\n");
+    expect(raw[region.startLine - 1]).toContain("x(alias);");
+    expect(region.properties).toEqual({ cell: 5, cellLine: 2, cellColumn: 3 });
   });
 
   it("--rule restricts the rules; bad options exit 2", async () => {
