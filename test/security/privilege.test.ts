@@ -176,3 +176,42 @@ describe.each(MODES)("privilege escalation (%s)", (mode) => {
     await expectVictimStatistics(v, 40);
   });
 });
+
+// KERNEL BUG (see report): execution-time re-checks (kernel/jobs/jobs.ts,
+// MediatedPort.requireRights) look only at the session's granted rights, not
+// at the token's revocation or the tenant's status: a job submitted by a
+// token that is then revoked (or whose tenant is then suspended) keeps
+// running all its shots.
+describe("KERNEL BUG: a running job stops when its token is revoked or its tenant suspended", () => {
+  const longGraph = () => {
+    const vq = Array.from({ length: 14 }, (_, i) => `q${i}`);
+    const nodes: any[] = [{ id: "a", op: "ALLOC_LQ", args: { n: 14 }, vqs: vq }];
+    vq.forEach((q, i) => nodes.push({ id: `h${i}`, op: "APPLY_H", vqs: [q] }));
+    vq.forEach((q, i) => {
+      nodes.push({ id: `m${i}`, op: "MEASURE_Z", vqs: [q], produces: [`e${i}`] });
+      if (i + 1 < vq.length) nodes.push({ id: `c${i}`, op: "COND_PAULI", vqs: [vq[i + 1]], inputs: [`e${i}`], args: { mask: "X" } });
+    });
+    return { version: "0.1", program: { nodes }, resources: { vqs: vq, events: vq.map((_, i) => `e${i}`) } };
+  };
+  it.each(["revoke", "suspend"] as const)("%s", async (how) => {
+    const w = await makeWorld("inproc", []);
+    try {
+      const t = await w.tenant(`job${how}`, ["CAP_ALLOC", "CAP_MEASURE"]);
+      const child = await t.q("q_delegate", { rights: ["CAP_ALLOC", "CAP_MEASURE"] });
+      const cs = (await t.c.call("q_negotiate_caps", { token: child.token })).session_id;
+      const job = await t.c.call("q_submit", { session_id: cs, graph: longGraph(), policy: { shots: 200_000, seed: 1 } });
+      await new Promise((r) => setTimeout(r, 50));
+      if (how === "revoke") await t.q("q_revoke", { token: child.token });
+      else await w.admin.q("q_suspend_tenant", { tenant_id: t.name });
+      await new Promise((r) => setTimeout(r, 1500));
+      const rec = [...w.kernel.internals.jobs.values()].find((j) => j.handle === job.job_id)!;
+      const state = rec.state;
+      const done = rec.shotsDone;
+      rec.cancel("test cleanup");
+      expect(state, `job still ${state} after ${how} (${done} shots done)`).toBe("failed");
+      expect(rec.error?.name).toBe(how === "revoke" ? "TOKEN_REVOKED" : "TENANT_SUSPENDED");
+    } finally {
+      await w.close();
+    }
+  });
+});
