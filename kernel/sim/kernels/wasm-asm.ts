@@ -52,6 +52,8 @@ export class Fn {
   splat(): this { return this.simd(0x14); }
   fadd(): this { return this.simd(0xf0, 0x01); }
   fmul(): this { return this.simd(0xf2, 0x01); }
+  /** relaxed-SIMD f64x2.relaxed_madd: a·b + c (one FMA where the CPU has it) */
+  fmadd(): this { return this.simd(0x107); }
   /** swaps the two f64 lanes of the top two v128 operands' first */
   swapLanes(): this { return this.simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7); }
   /** do { body() ; i += step } while (i != end)  — `!=` so a 2^32 end that wraps to 0 still terminates */

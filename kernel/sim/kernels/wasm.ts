@@ -44,12 +44,31 @@ function kernel(name: string, nOffsets: number, nF64: number, body: (f: Fn, addr
   return f;
 }
 
+// With relaxed SIMD (Node ≥ 22 by default; Node 20 only with
+// --experimental-wasm-relaxed-simd) each complex multiply-add is two FMAs
+// instead of two multiplies and two adds; the dense kernels are compute-bound.
+let FMA = false;
+
+const accOf = new WeakMap<Fn, number>();
+
 /** pushes Σ_k m[k]·x_k for amplitude locals x (and their lane-swapped copies xs) */
 function dot(f: Fn, m: number[][], x: number[], xs: number[]): void {
+  if (!FMA) {
+    x.forEach((_, k) => {
+      f.get(m[k][0]).get(x[k]).fmul().get(m[k][1]).get(xs[k]).fmul().fadd();
+      if (k > 0) f.fadd();
+    });
+    return;
+  }
+  // relaxed_madd(a, b, c) = a·b + c takes the accumulator last: keep it in a local
+  let acc = accOf.get(f);
+  if (acc === undefined) { acc = f.local(0x7b); accOf.set(f, acc); }
+  f.get(m[0][0]).get(x[0]).fmul().set(acc);
   x.forEach((_, k) => {
-    f.get(m[k][0]).get(x[k]).fmul().get(m[k][1]).get(xs[k]).fmul().fadd();
-    if (k > 0) f.fadd();
+    if (k > 0) f.get(m[k][0]).get(x[k]).get(acc!).fmadd().set(acc!);
+    f.get(m[k][1]).get(xs[k]).get(acc!).fmadd().set(acc!);
   });
+  f.get(acc);
 }
 
 function loadSwapped(f: Fn, addr: number[]): { x: number[]; xs: number[] } {
@@ -70,7 +89,8 @@ function pairMatrix(name: string): Fn {
   });
 }
 
-function buildModule(): Uint8Array {
+export function buildModule(fma: boolean): Uint8Array {
+  FMA = fma;
   const phase = kernel("phase", 1, 2, (f, a, m) => {
     const { x, xs } = loadSwapped(f, a);
     const o = f.local(0x7b);
@@ -89,19 +109,24 @@ function buildModule(): Uint8Array {
     // inputs are all loaded: each row can be stored at once (fewer live vectors)
     for (let r = 0; r < 4; r++) { dot(f, m.slice(4 * r, 4 * r + 4), x, xs); f.set(outs[0]); f.store(a[r], outs[0]); }
   });
-  return module([pairMatrix("pair"), phase, swap, m2]);
+  const bytes = module([pairMatrix("pair"), phase, swap, m2]);
+  FMA = false;
+  return bytes;
 }
 
 let cachedModule: object | null | undefined;
+/** whether the compiled module uses relaxed-SIMD FMA */
+export let wasmFma = false;
 
 /** The compiled module (shared with worker threads), or null without WASM SIMD. */
 export function compiled(): object | null {
   if (cachedModule !== undefined) return cachedModule;
-  try {
-    const bytes = buildModule();
-    cachedModule = WA && WA.validate(bytes) ? new WA.Module(bytes) : null;
-  } catch {
-    cachedModule = null; // no SIMD support: the JS path stays in use
+  cachedModule = null; // no SIMD support: the JS path stays in use
+  for (const fma of [true, false]) {
+    try {
+      const bytes = buildModule(fma);
+      if (WA && WA.validate(bytes)) { cachedModule = new WA.Module(bytes); wasmFma = fma; break; }
+    } catch { /* try the next variant */ }
   }
   return cachedModule;
 }
