@@ -7,7 +7,7 @@ import { QmkError } from "./errors.js";
 import { angleParams, evalAngle } from "./angles.js";
 import { BitImpl, LoanImpl, QubitImpl, type Backend, type ChannelLike, type Operand } from "./runtime.js";
 import { DEFAULT_PROFILE, type QubitSource, type Register, type Session } from "./session.js";
-import type { Angle, Basis, Bit, MeasuredData, Qubit, Tuple } from "./types.js";
+import type { Angle, Basis, Bit, LiteralTenant, MeasuredData, Qubit, Tuple } from "./types.js";
 
 /** QVM graph as the DSL emits it (SPEC §1.3; a subset of kernel/qvm/graph.ts). */
 export interface QvmNode {
@@ -39,20 +39,44 @@ const CAPS_OF: Record<string, string> = {
   MEASURE_ANGLE: "CAP_MEASURE", MEASURE_BELL: "CAP_MEASURE", TELEPORT_CNOT: "CAP_TELEPORT", INJECT_T_STATE: "CAP_MAGIC",
 };
 
-/** The capture-mode backend. */
-export class CaptureBuilder<T extends string> implements Backend, QubitSource<T> {
-  readonly mode = "capture" as const;
+/** One graph being captured; shared by the builders of a joint (multi-tenant) circuit. */
+export class CaptureSink {
   readonly nodes: QvmNode[] = [];
   readonly vqs: string[] = [];
   readonly events: string[] = [];
-  readonly qubits: QubitImpl[] = [];
-  private guard: { event: string; equals: 0 | 1 } | undefined;
-  private n = 0;
+  guard: { event: string; equals: 0 | 1 } | undefined;
+  n = 0;
+  constructor(readonly multiTenant: boolean) {}
+}
 
-  constructor(readonly tenant: T) {}
+/** The capture-mode backend. */
+export class CaptureBuilder<T extends string> implements Backend, QubitSource<T> {
+  readonly mode = "capture" as const;
+  readonly qubits: QubitImpl[] = [];
+
+  constructor(
+    readonly tenant: T,
+    readonly sink: CaptureSink = new CaptureSink(false),
+  ) {}
+
+  get nodes(): QvmNode[] {
+    return this.sink.nodes;
+  }
+  get vqs(): string[] {
+    return this.sink.vqs;
+  }
+  get events(): string[] {
+    return this.sink.events;
+  }
+  private get guard(): { event: string; equals: 0 | 1 } | undefined {
+    return this.sink.guard;
+  }
+  private set guard(g: { event: string; equals: 0 | 1 } | undefined) {
+    this.sink.guard = g;
+  }
 
   private node(op: string, fields: Omit<QvmNode, "id" | "op">, prefix = op.replace(/^APPLY_/, "").toLowerCase()): QvmNode {
-    const nd: QvmNode = { id: `${prefix}_${this.n++}`, op, ...fields };
+    const nd: QvmNode = { id: `${prefix}_${this.sink.n++}`, op, ...fields };
     if (this.guard) nd.guard = { ...this.guard };
     this.nodes.push(nd);
     return nd;
@@ -80,20 +104,24 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
       this.qubits.push(q);
       return q;
     });
-    this.node("ALLOC_LQ", { args: { n, profile }, vqs: qs.map((q) => q.label) }, "alloc");
+    this.node("ALLOC_LQ", { args: { n, profile, ...(this.sink.multiTenant ? { tenant: this.tenant } : {}) }, vqs: qs.map((q) => q.label) }, "alloc");
     return qs;
   }
 
-  apply(op: string, operands: Operand[], args: Record<string, Angle>): void {
+  apply(op: string, operands: Operand[], args: Record<string, Angle>, channel?: ChannelLike): void {
     if (operands.some((o) => o instanceof LoanImpl)) {
-      throw new QmkError("INVALID_GRAPH", "cross-tenant operations (loans) cannot be captured in a single-tenant circuit; run them eagerly", {
-        field: "vqs",
-      });
+      throw new QmkError(
+        "INVALID_GRAPH",
+        "loans cannot be captured: run cross-tenant ops eagerly, or capture both tenants with jointCircuit(a, b, …)",
+        { field: "vqs" },
+      );
     }
     const opcode = OPCODE[op] ?? op;
+    const all: Record<string, unknown> = { ...args };
+    if (channel) all.channel = channel.kernelId ?? channel.id;
     this.node(opcode, {
       vqs: operands.map((o) => (o as QubitImpl).label),
-      ...(Object.keys(args).length ? { args: { ...args } } : {}),
+      ...(Object.keys(all).length ? { args: all } : {}),
     });
   }
 
@@ -126,7 +154,7 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
   }
 
   cond(bit: BitImpl, equals: 0 | 1, fn: () => void): void {
-    if (bit.backend !== this) throw new QmkError("INVALID_PARAMS", "condition comes from another session or circuit", { field: "condition" });
+    if (!(bit.backend instanceof CaptureBuilder) || bit.backend.sink !== this.sink) throw new QmkError("INVALID_PARAMS", "condition comes from another session or circuit", { field: "condition" });
     if (this.guard) {
       throw new QmkError("INVALID_GRAPH", "nested ifOne/ifZero cannot be captured (a QVM node has one guard)", { field: "guard" });
     }
@@ -140,7 +168,7 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
 
   condPauli(q: QubitImpl, mask: string, bits: BitImpl[]): void {
     for (const b of bits) {
-      if (b.backend !== this) throw new QmkError("INVALID_PARAMS", "condition comes from another session or circuit", { field: "inputs" });
+      if (!(b.backend instanceof CaptureBuilder) || b.backend.sink !== this.sink) throw new QmkError("INVALID_PARAMS", "condition comes from another session or circuit", { field: "inputs" });
     }
     this.node("COND_PAULI", { vqs: [q.label], inputs: bits.map((b) => b.event), args: { mask } }, "cond");
   }
@@ -171,7 +199,11 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
       program: { nodes: structuredClone(this.nodes) },
       resources: { vqs: [...this.vqs], chs: [], events: [...this.events] },
       caps: RIGHTS_ORDER.filter((c) => caps.has(c)),
-      metadata: { tenant: this.tenant, generator: "qmk-dsl", ...(params.size ? { params: [...params] } : {}) },
+      metadata: {
+        ...(this.sink.multiTenant ? {} : { tenant: this.tenant }),
+        generator: "qmk-dsl",
+        ...(params.size ? { params: [...params] } : {}),
+      },
     };
   }
 }
@@ -227,6 +259,8 @@ export class Counts<K extends string = string> {
 }
 
 export interface RunOptions {
+  /** session that submits (default: the circuit's; a joint circuit needs an admin session: `await conn.admin()`) */
+  session?: Session<string>;
   shots?: number;
   seed?: number;
   /** bindings for named angle parameters */
@@ -283,8 +317,12 @@ export class Circuit<K extends string = string> {
 
   /** Submits the graph with shots (q_submit, then q_wait) and returns typed counts. */
   async run(opts: RunOptions = {}): Promise<Counts<K>> {
-    const s = this.session;
-    if (!s) throw new QmkError("INVALID_PARAMS", "this circuit was captured without a session; use circuit(session, …)", { field: "session" });
+    const s = opts.session ?? this.session;
+    if (!s) {
+      throw new QmkError("INVALID_PARAMS", "this circuit has no session to submit with: circuit(session, …) or run({ session })", {
+        field: "session",
+      });
+    }
     await s.sync();
     const shots = opts.shots ?? 1024;
     const graph = this.bind(opts.params);
@@ -331,6 +369,33 @@ export function circuit<T extends string, R extends Outputs>(
   const tenant = (typeof session === "string" ? session : session.tenant) as T;
   const b = new CaptureBuilder<T>(tenant);
   const ret = program(b) as unknown;
+  return finish(b, ret, typeof session === "string" ? undefined : (session as Session<string>)) as any;
+}
+
+/**
+ * Captures a program over two tenants as one multi-tenant graph (what an
+ * orchestrator co-scheduling tenants submits): ALLOC_LQ nodes carry
+ * `args.tenant`, cross-tenant gates `cx(qa, qb, ch)` carry `args.channel`.
+ * Anyone can verify it; running it needs CAP_ADMIN (`run({ session: await conn.admin() })`).
+ */
+export function jointCircuit<A extends string, B extends string, R extends Outputs>(
+  a: SessionOrName<A>,
+  b: SessionOrName<B>,
+  program: (sa: QubitSource<A>, sb: QubitSource<B>) => R,
+): Circuit<R extends void | undefined ? string : OutputNames<R>> {
+  const ta = (typeof a === "string" ? a : (a as { tenant: A }).tenant) as A;
+  const tb = (typeof b === "string" ? b : (b as { tenant: B }).tenant) as B;
+  if ((ta as string) === (tb as string)) throw new QmkError("INVALID_PARAMS", "jointCircuit needs two different tenants", { field: "tenant" });
+  const sink = new CaptureSink(true);
+  const ba = new CaptureBuilder<A>(ta, sink);
+  const bb = new CaptureBuilder<B>(tb, sink);
+  const ret = program(ba, bb) as unknown;
+  return finish(ba, ret, undefined) as any;
+}
+
+type SessionOrName<T extends string> = { readonly tenant: T } | LiteralTenant<T>;
+
+function finish(b: CaptureBuilder<string>, ret: unknown, session: Session<string> | undefined): Circuit<string> {
   const outputs: { name: string; event: string }[] = [];
   const eventOf = (v: unknown, name: string): string => {
     if (v instanceof BitImpl) return v.event;
@@ -346,7 +411,7 @@ export function circuit<T extends string, R extends Outputs>(
   }
   const graph = b.graph();
   graph.metadata = { ...graph.metadata, outputs: Object.fromEntries(outputs.map((o) => [o.name, o.event])) };
-  return new Circuit(graph, outputs as any, typeof session === "string" ? undefined : (session as Session<string>));
+  return new Circuit(graph, outputs, session);
 }
 
 /* ---- OpenQASM 3 --------------------------------------------------------- */

@@ -35,6 +35,8 @@ export interface ChannelLike {
   /** local identity of the channel (the request handle) */
   readonly id: string;
   readonly revoked?: boolean;
+  /** the kernel's channel id (for `args.channel` in multi-tenant graphs), when known */
+  readonly kernelId?: string;
   /** each tenant holds its own signed handle for the same channel */
   handleFor(tenant: string): string;
 }
@@ -184,6 +186,11 @@ export class LoanImpl {
 
 /* ---- run-time checks ---------------------------------------------------- */
 
+function sameSink(a: Backend, b: Backend): boolean {
+  const sa = (a as { sink?: unknown }).sink;
+  return a.mode === "capture" && b.mode === "capture" && sa !== undefined && sa === (b as { sink?: unknown }).sink;
+}
+
 export function asQubit(q: unknown, fn: string): QubitImpl {
   if (q instanceof QubitImpl) return q;
   if (q instanceof LoanImpl) {
@@ -256,6 +263,25 @@ export function gate(op: string, operands: unknown[], args: Record<string, Angle
   }
   // tenants: every own qubit must belong to the same session; a different
   // tenant's operand must be a loan through a channel naming both tenants.
+  const joint = own.some((q) => q.backend !== backend) && own.every((q) => sameSink(q.backend, backend));
+  if (joint) {
+    // a multi-tenant captured graph: operands of two tenants need their channel, in order
+    const ch = channel as ChannelLike | undefined;
+    const tenants = own.map((q) => q.tenant);
+    if (!ch || typeof ch !== "object" || typeof ch.id !== "string") {
+      throw new QmkError("FIREWALL_VIOLATION", `${fn}: operands of tenants (${tenants.join(", ")}) need a channel between them`, {
+        field: "channel",
+        tenants,
+      });
+    }
+    if (tenants.length !== 2 || tenants[0] !== ch.from || tenants[1] !== ch.to) {
+      throw new QmkError("CHANNEL_UNAUTHORIZED", `${fn}: channel ${ch.from}→${ch.to} does not authorize operands of tenants (${tenants.join(", ")}) in this order`, {
+        field: "channel",
+      });
+    }
+    backend.apply(op, ops, args ?? {}, ch);
+    return;
+  }
   for (const q of own) {
     if (q.backend !== backend) {
       if (q.tenant !== backend.tenant) {

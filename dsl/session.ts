@@ -68,6 +68,8 @@ class ChannelImpl implements ChannelLike {
     readonly to: string,
     readonly id: string,
     private readonly handles: Record<string, string>,
+    /** the kernel's channel id (from the approval's status) */
+    readonly kernelId?: string,
   ) {}
   handleFor(tenant: string): string {
     const h = this.handles[tenant];
@@ -348,10 +350,15 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     await this.sync();
     const r = await this.transport.call("q_approve_channel", { session_id: this.sessionId, request_id: req.requestId, approve: true });
     const mine = String(r?.channel ?? r?.channel_id);
-    return new ChannelImpl(this as EagerSession<string>, req.from, req.to, req.requestId, {
-      [req.from]: req.requesterChannel,
-      [req.to]: mine,
-    }) as unknown as Channel<A, T>;
+    const kernelId = typeof r?.status?.id === "string" ? r.status.id : undefined;
+    return new ChannelImpl(
+      this as EagerSession<string>,
+      req.from,
+      req.to,
+      req.requestId,
+      { [req.from]: req.requesterChannel, [req.to]: mine },
+      kernelId,
+    ) as unknown as Channel<A, T>;
   }
 
   /** Rejects a channel request. */
@@ -552,6 +559,12 @@ export class Connection {
     );
     this.sessions.push(s as EagerSession<string>);
     return s;
+  }
+
+  /** An admin session (needs this connection's admin token), e.g. to run a jointCircuit. */
+  async admin(): Promise<Session<string>> {
+    if (!this.token) throw new QmkError("AUTH_FAILED", "this connection has no admin token", { field: "token" });
+    return this.session<string>(this.token);
   }
 
   /** Raw call on the transport. */
