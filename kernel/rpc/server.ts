@@ -49,7 +49,9 @@ function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
 
   sock.on("data", (chunk: string) => {
     buf += chunk;
-    if (mode === "unknown" && buf.length >= 5) mode = buf.startsWith("POST ") ? "http" : "ndjson";
+    // Decide the framing from the first bytes: 5 are enough to see "POST ", and a
+    // shorter first line ("42\n") is NDJSON.
+    if (mode === "unknown" && (buf.length >= 5 || buf.includes("\n"))) mode = buf.startsWith("POST ") ? "http" : "ndjson";
     if (mode === "http") return handleHttp();
     if (mode !== "ndjson") return;
     let nl: number;
