@@ -46,7 +46,13 @@ export class Analyzer {
   /** Unit currently analysed (for leak messages and param objects). */
   private unit: ts.Node | undefined;
 
-  constructor(private readonly sf: ts.SourceFile, private readonly checker: ts.TypeChecker | undefined, readonly scopeLabel = "the file") {}
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly checker: ts.TypeChecker | undefined,
+    readonly scopeLabel = "the file",
+    /** Printed type of the node at [start, end) from a full program (editor), e.g. `Qubit<"alice">`. */
+    private readonly typeText?: (start: number, end: number) => string | undefined,
+  ) {}
 
   /** Analyses the file body and every function that is not an inlined callback. */
   run(): void {
@@ -134,7 +140,11 @@ export class Analyzer {
       const m = this.meta[id];
       m.param = true;
       const type = p.type && this.resolveAlias(p.type);
-      const tenant = type ? brandTenant(type) : undefined;
+      let tenant = type ? brandTenant(type) : undefined;
+      if (tenant === undefined && type && this.typeText) {
+        // Types from other files (aliases, generics) through the editor's type checker.
+        tenant = brandFromTypeText(this.typeText(p.name.getStart(this.sf), p.name.getEnd()));
+      }
       if (tenant !== undefined) m.tenant = tenant;
       m.loose = !type || tenant === undefined;
       // Clearly not a qubit (number, string, a literal, a function…): bind nothing. Type
@@ -1100,4 +1110,10 @@ const NON_QUBIT_KEYWORDS = new Set([
 function isNeverQubit(t: ts.TypeNode): boolean {
   return NON_QUBIT_KEYWORDS.has(t.kind) || ts.isLiteralTypeNode(t) || ts.isFunctionTypeNode(t) || ts.isArrayTypeNode(t) || ts.isTupleTypeNode(t)
     || (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && ["Record", "Map", "Set", "Array", "Promise", "Date", "RegExp", "Uint8Array"].includes(t.typeName.text));
+}
+
+/** `Qubit<"alice">`, `Live<"alice"> & Measured`, `Qubit<string>` as printed by a checker → tenant / "*". */
+export function brandFromTypeText(text: string | undefined): string | undefined {
+  const m = text && /\b(Qubit|Live|Measured|Freed|Loan)<\s*(?:"([^"]*)"|(string))\s*>/.exec(text);
+  return m ? (m[2] ?? "*") : undefined;
 }

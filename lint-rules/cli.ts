@@ -4,14 +4,16 @@ import type { Diagnostic } from "./diagnostics.js";
 import { collectFiles, lintFile } from "./index.js";
 import { RULE_IDS } from "./model.js";
 import { toSarif } from "./sarif.js";
+import { projectTypes } from "./types.js";
 
 export interface CliIO {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
 }
 
-const USAGE = `usage: qmk lint [paths…] [--format human|json|sarif] [--rule <id>]…
-  paths   .ts files, folders (recursive) and .ipynb notebooks (default: .)
+const USAGE = `usage: qmk lint [paths…] [--format human|json|sarif] [--rule <id>]… [--project tsconfig.json]
+  paths     .ts files, folders (recursive) and .ipynb notebooks (default: .)
+  --project type-check with this tsconfig so qubit brands declared in other files are known (slower)
   exit    0 clean or warnings only, 1 errors found, 2 usage / read error
 rules: ${RULE_IDS.join(", ")}
 `;
@@ -19,13 +21,15 @@ rules: ${RULE_IDS.join(", ")}
 export async function runLintCli(argv: string[], io: CliIO): Promise<number> {
   const args = argv[0] === "lint" ? argv.slice(1) : argv;
   let format = "human";
-  const paths: string[] = []; const rules: string[] = [];
+  const paths: string[] = []; const rules: string[] = []; let tsconfig: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-h" || a === "--help") { io.stdout.write(USAGE); return 0; }
     if (a === "--format" || a === "-f") format = args[++i] ?? "";
     else if (a.startsWith("--format=")) format = a.slice(9);
     else if (a === "--rule") rules.push(args[++i] ?? "");
+    else if (a === "--project" || a === "-p") tsconfig = args[++i];
+    else if (a.startsWith("--project=")) tsconfig = a.slice(10);
     else if (a.startsWith("--rule=")) rules.push(a.slice(7));
     else if (a.startsWith("-")) { io.stderr.write(`qmk lint: unknown option ${a}\n${USAGE}`); return 2; }
     else paths.push(a);
@@ -39,8 +43,13 @@ export async function runLintCli(argv: string[], io: CliIO): Promise<number> {
   catch (e) { io.stderr.write(`qmk lint: ${(e as Error).message}\n`); return 2; }
   const diags: Diagnostic[] = [];
   const opts = rules.length ? { rules: rules.map((r) => (r.startsWith("qmk/") ? r : `qmk/${r}`)) } : {};
+  let types: ReturnType<typeof projectTypes> | undefined;
+  if (tsconfig) {
+    try { types = projectTypes(tsconfig); }
+    catch (e) { io.stderr.write(`qmk lint: --project ${tsconfig}: ${(e as Error).message}\n`); return 2; }
+  }
   for (const f of files) {
-    try { diags.push(...lintFile(f, opts)); }
+    try { diags.push(...lintFile(f, { ...opts, typeText: types?.(f) })); }
     catch (e) { io.stderr.write(`qmk lint: ${f}: ${(e as Error).message}\n`); return 2; }
   }
   const cwd = process.cwd();

@@ -17,6 +17,8 @@ export interface LintOptions {
   scopeLabel?: string;
   /** Restrict to these rule ids. */
   rules?: string[];
+  /** Printed type at a text range from a full program (the editor's checker); enables brands from other files. */
+  typeText?: (start: number, end: number) => string | undefined;
   /** How a 1-based line of the analysed text is named in messages (notebooks name the cell). */
   lineLabel?: (line: number) => string;
 }
@@ -59,7 +61,7 @@ export function lintText(fileName: string, text: string, opts: LintOptions = {})
 }
 
 export function lintSourceFile(sf: ts.SourceFile, checker: ts.TypeChecker | undefined, opts: LintOptions = {}): Diagnostic[] {
-  const an = new Analyzer(sf, checker, opts.scopeLabel ?? "the file");
+  const an = new Analyzer(sf, checker, opts.scopeLabel ?? "the file", opts.typeText);
   an.run();
   const out: Diagnostic[] = [];
   const ctx = makeContext(sf, an, out, opts.lineLabel);

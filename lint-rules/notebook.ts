@@ -35,7 +35,8 @@ export function lintNotebookText(path: string, json: string, opts: LintOptions =
   const prog = notebookProgram(json);
   const cellOf = (line: number) => [...prog.cells].reverse().find((c) => c.startLine <= line);
   const lineLabel = (line: number) => { const c = cellOf(line); return c ? `cell ${c.index}, line ${line - c.startLine + 1}` : `line ${line}`; };
-  const diags = lintText(path + ".ts", prog.text, { scopeLabel: "the notebook (last cell)", lineLabel, ...opts });
+  // Offsets of the joined cells mean nothing to a project's checker: no typeText here.
+  const diags = lintText(path + ".ts", prog.text, { scopeLabel: "the notebook (last cell)", lineLabel, ...opts, typeText: undefined });
   for (const d of diags) {
     d.file = path;
     const cell = cellOf(d.line!);

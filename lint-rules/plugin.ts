@@ -6,6 +6,7 @@ import type { ts as TS } from "ts-morph";
 import type { Diagnostic } from "./diagnostics.js";
 import { lintText, type LintOptions } from "./index.js";
 import { RULE_IDS } from "./model.js";
+import { typeTextFrom } from "./types.js";
 
 type TsModule = typeof TS;
 
@@ -32,7 +33,13 @@ export function init(modules: { typescript: TsModule }) {
       if (hit && hit.text === sf.text) return { sf, diags: hit.diags };
       let diags: Diagnostic[] = [];
       try {
-        const opts: LintOptions = config.rules ? { rules: config.rules } : {};
+        const program = ls.getProgram();
+        const checker = program?.getTypeChecker();
+        const opts: LintOptions = {
+          ...(config.rules ? { rules: config.rules } : {}),
+          // The host program knows types from other files (aliases of Qubit<"t">): hand over printed types only.
+          typeText: checker ? typeTextFrom(ts, checker, sf) : undefined,
+        };
         diags = lintText(fileName, sf.text, opts);
       } catch (e) { log(`lint failed for ${fileName}: ${(e as Error).stack}`); }
       cache.set(fileName, { text: sf.text, diags });

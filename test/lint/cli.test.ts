@@ -1,5 +1,6 @@
 // The `qmk lint` entry point: paths, formats and exit codes.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLintCli } from "../../lint-rules/cli.js";
@@ -70,6 +71,19 @@ describe("qmk lint CLI", () => {
     const raw = readFileSync(path, "utf8").split("\n");
     expect(raw[region.startLine - 1]).toContain("x(alias);");
     expect(region.properties).toEqual({ cell: 5, cellLine: 2, cellColumn: 3 });
+  });
+
+  it("--project lets the type checker supply brands declared in other files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qmk-lint-project-"));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true }, include: ["*.ts"] }));
+    writeFileSync(join(dir, "types.ts"), `export interface Qubit<T extends string = string> { readonly "~tenant"?: T }\nexport type AliceQ = Qubit<"alice">;\nexport type BobQ = Qubit<"bob">;\n`);
+    writeFileSync(join(dir, "use.ts"), `import { cx } from "./dsl/index.js";\nimport type { AliceQ, BobQ } from "./types.js";\nexport function entangle(p: AliceQ, q: BobQ) {\n  cx(p, q);\n}\n`);
+    const plain = await run(join(dir, "use.ts"), "--format", "json");
+    expect(JSON.parse(plain.out).diagnostics).toEqual([]); // syntax alone cannot see through the imported aliases
+    const typed = await run(join(dir, "use.ts"), "--project", join(dir, "tsconfig.json"), "--format", "json");
+    expect(typed.code).toBe(1);
+    expect(JSON.parse(typed.out).diagnostics.map((d: { rule: string; line: number }) => `${d.line} ${d.rule}`)).toEqual(["4 qmk/cross-tenant"]);
+    expect((await run(join(dir, "use.ts"), "--project", join(dir, "missing.json"))).code).toBe(2);
   });
 
   it("--rule restricts the rules; bad options exit 2", async () => {

@@ -25,7 +25,7 @@ function languageService(files: Record<string, string>) {
     getScriptVersion: (f) => String(versions.get(f) ?? 0),
     getScriptSnapshot: (f) => (f in files ? ts.ScriptSnapshot.fromString(files[f]) : undefined),
     getCurrentDirectory: () => "/virtual",
-    getCompilationSettings: () => ({ strict: true, noLib: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }),
+    getCompilationSettings: () => ({ strict: true, noLib: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 }),
     getDefaultLibFileName: () => "lib.d.ts",
     fileExists: (f) => f in files,
     readFile: (f) => files[f],
@@ -80,6 +80,17 @@ describe("language-service plugin", () => {
     expect(plugin.getSemanticDiagnostics(FILE).filter((d) => d.source === "qmk-lint").map((d) => d.code)).toEqual([codeOf("qmk/leak")]);
     edit(FILE, SRC + "free(leaky);\n");
     expect(plugin.getSemanticDiagnostics(FILE).filter((d) => d.source === "qmk-lint")).toEqual([]);
+  });
+
+  it("uses the editor's type checker for brands declared in other files", () => {
+    const files = {
+      "/virtual/types.ts": `export interface Qubit<T extends string = string> { readonly "~tenant"?: T }\nexport type AliceQ = Qubit<"alice">;\nexport type BobQ = Qubit<"bob">;\n`,
+      "/virtual/use.ts": `import { cx } from "./dsl/index.js";\nimport type { AliceQ, BobQ } from "./types.js";\nexport function entangle(p: AliceQ, q: BobQ) {\n  cx(p, q);\n}\nexport function same(p: AliceQ, q: AliceQ) {\n  cx(p, q);\n}\n`,
+    };
+    const { plugin } = decorate(files);
+    const ours = plugin.getSemanticDiagnostics("/virtual/use.ts").filter((d) => d.source === "qmk-lint");
+    expect(ours.map((d) => [d.code, d.start])).toEqual([[codeOf("qmk/cross-tenant"), files["/virtual/use.ts"].indexOf("cx(p, q)")]]);
+    expect(String(ours[0].messageText)).toContain("alice's `p` with bob's `q`");
   });
 
   it("the CommonJS entry tsserver requires exposes the same factory", () => {
