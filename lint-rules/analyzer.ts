@@ -132,6 +132,18 @@ export class Analyzer {
     this.reporting = was;
   }
 
+  private externalQubit(d: ts.VariableDeclaration, name: ts.Identifier, st: AState): Vals {
+    const type = d.type && this.resolveAlias(d.type);
+    let tenant = type ? brandTenant(type) : undefined;
+    if (tenant === undefined && type && this.typeText) tenant = brandFromTypeText(this.typeText(name.getStart(this.sf), name.getEnd()));
+    if (tenant === undefined) return EMPTY;
+    const id = this.obj(d, "external", "qubit", name.text);
+    const m = this.meta[id];
+    m.param = true; m.tenant = tenant;
+    if (!st.obj.has(id)) st.obj.set(id, { mask: LIVE, weak: false, at: [] });
+    return new Set([id]);
+  }
+
   /** Parameters are live qubits owned by the caller (never leaks); tenant from a `Qubit<"t">` annotation. */
   private bindParams(fn: ts.FunctionLikeDeclaration, st: AState): void {
     for (const p of fn.parameters) {
@@ -322,8 +334,11 @@ export class Analyzer {
     const exported = list.parent && ts.isVariableStatement(list.parent)
       && list.parent.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     for (const d of list.declarations) {
-      if (!d.initializer) { if (ts.isIdentifier(d.name) && st.env.has(this.key(d.name))) st.env.set(this.key(d.name), EMPTY); continue; }
-      const v = this.ev(d.initializer, st);
+      let v = d.initializer ? this.ev(d.initializer, st) : EMPTY;
+      // `declare const a: Qubit<"alice">`, `const b: Qubit<"bob"> = fromElsewhere()`: a qubit owned
+      // elsewhere whose brand we know — tracked for tenants and typestate, never a leak here.
+      if (!v.size && ts.isIdentifier(d.name)) v = this.externalQubit(d, d.name, st);
+      if (!d.initializer) { if (ts.isIdentifier(d.name) && (v.size || st.env.has(this.key(d.name)))) st.env.set(this.key(d.name), v); continue; }
       if (d.type && v.size && [...v].some((o) => this.isQubitLike(o))) {
         this.fact({ kind: "cast", node: d, expr: d.initializer, type: d.type, objs: [...v], annotation: true });
       }
