@@ -215,3 +215,32 @@ describe("KERNEL BUG: a running job stops when its token is revoked or its tenan
     }
   });
 });
+
+// KERNEL BUG (see report): policy rules are evaluated only for syscalls
+// (mediator.checkPolicy); graph nodes run in jobs never reach the policy
+// engine (kernel/jobs/jobs.ts MediatedPort never calls policy.evaluate with
+// GRAPH_NODE_METHOD), so an opcode the admin denied eagerly runs unhindered
+// when the tenant submits it in a graph.
+describe("KERNEL BUG: an admin's opcode deny rule also holds for graph nodes", () => {
+  it.each(MODES)("%s", async (mode) => {
+    const w = await makeWorld(mode, []);
+    try {
+      const t = await w.tenant("pol", ["CAP_ALLOC", "CAP_MEASURE"]);
+      const before = (await w.admin.q("q_get_policy")).rules;
+      await w.admin.q("q_set_policy", { rules: [...before, { id: "no-h-for-pol", effect: "deny", match: { tenant: t.name, opcode: "APPLY_H" }, reason: "H banned" }] });
+      const [q] = await alloc(t, 1);
+      const d = await denied(w, "eager H under a deny rule", "POLICY_DENIED", "policy.deny", () => t.q("q_apply", { op: "H", vqs: [q] }));
+      expect(d.data.rule).toBe("no-h-for-pol");
+      const g = { version: "0.1", program: { nodes: [{ id: "a", op: "ALLOC_LQ", args: { n: 1 }, vqs: ["x"] }, { id: "h", op: "APPLY_H", vqs: ["x"] }, { id: "m", op: "MEASURE_Z", vqs: ["x"], produces: ["e"] }] }, resources: { vqs: ["x"], events: ["e"] } };
+      const sub = await t.q("q_submit", { graph: g, policy: { shots: 50, seed: 1 } }).then((x: any) => x, (e: any) => e);
+      let code: string | undefined = sub.codeName;
+      if (!code) {
+        const r = await t.q("q_wait", { job_id: sub.job_id, timeout_ms: 20_000 });
+        code = r.state === "completed" ? `completed ${JSON.stringify(r.counts)}` : r.error?.name;
+      }
+      expect(code, "the denied opcode ran inside a job").toBe("POLICY_DENIED");
+    } finally {
+      await w.close();
+    }
+  });
+});
