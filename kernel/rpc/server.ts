@@ -47,26 +47,55 @@ function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
     if (resp && !sock.destroyed) sock.write(JSON.stringify(resp) + "\n");
   };
 
+  // NDJSON state: the unterminated tail of the current line as a list of
+  // chunks (each chunk is searched once, so a huge line costs O(n), not O(n²)),
+  // and whether we are skipping the rest of a line already refused as too large.
+  let parts: string[] = [];
+  let partsLen = 0;
+  let discarding = false;
+
+  const ndjson = (chunk: string) => {
+    for (;;) {
+      const nl = chunk.indexOf("\n");
+      if (nl < 0) {
+        if (discarding) return;
+        parts.push(chunk);
+        partsLen += chunk.length;
+        if (partsLen > MAX_REQUEST_BYTES) {
+          // Refuse now, without buffering the rest of the line; the connection stays usable.
+          parts = [];
+          partsLen = 0;
+          discarding = true;
+          chain = chain.then(() =>
+            send({ jsonrpc: "2.0", id: null, error: { code: -32600, message: `request larger than ${MAX_REQUEST_BYTES} bytes`, data: { field: "request" } } }),
+          );
+        }
+        return;
+      }
+      const head = chunk.slice(0, nl);
+      chunk = chunk.slice(nl + 1);
+      if (discarding) {
+        discarding = false;
+        continue;
+      }
+      const line = (parts.length ? parts.join("") + head : head).trim();
+      parts = [];
+      partsLen = 0;
+      if (line.length > 0) chain = chain.then(async () => send(await answer(dispatch, line)));
+    }
+  };
+
   sock.on("data", (chunk: string) => {
+    if (mode === "ndjson") return ndjson(chunk);
     buf += chunk;
     // Decide the framing from the first bytes: 5 are enough to see "POST ", and a
     // shorter first line ("42\n") is NDJSON.
     if (mode === "unknown" && (buf.length >= 5 || buf.includes("\n"))) mode = buf.startsWith("POST ") ? "http" : "ndjson";
     if (mode === "http") return handleHttp();
-    if (mode !== "ndjson") return;
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
-      const line = buf.slice(0, nl).trim();
-      buf = buf.slice(nl + 1);
-      if (line.length === 0) continue;
-      chain = chain.then(async () => send(await answer(dispatch, line)));
-    }
-    if (buf.length > MAX_REQUEST_BYTES) {
+    if (mode === "ndjson") {
+      const first = buf;
       buf = "";
-      chain = chain.then(async () => {
-        send(await answer(dispatch, "x".repeat(MAX_REQUEST_BYTES + 1)));
-        sock.end();
-      });
+      ndjson(first);
     }
   });
 
