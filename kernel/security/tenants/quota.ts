@@ -32,12 +32,12 @@ export const DEFAULT_QUOTA: Readonly<Quota> = Object.freeze({
   sessions: 16,
   concurrent_jobs: 4,
   gates_per_job: 100_000,
-  jobs_per_minute: 60,
+  jobs_per_minute: 600,
   // 2 000 calls/s: an eager notebook loop runs one call per gate, so this must be generous;
   // tighten per tenant with q_set_quota or a limit rule.
   api_calls_per_minute: 120_000,
   measurements_per_second: 10_000,
-  allocations_per_minute: 600,
+  allocations_per_minute: 60_000,
 });
 
 export const QUOTA_MAX_VALUE = 1_000_000_000;
