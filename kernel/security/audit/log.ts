@@ -271,11 +271,16 @@ export class AuditLog {
 
   /** Events matching `filters`, in index order. Scans the log (bounded memory). */
   query(filters: AuditQuery = {}): AuditEvent[] {
-    const { match, limit } = compileQuery(filters);
+    const { match, limit, after, until, needles } = compileQuery(filters);
     const out: AuditEvent[] = [];
     if (limit === 0) return out;
-    for (const bytes of this.iterateEvents()) {
+    let i = -1;
+    outer: for (const bytes of this.iterateEvents()) {
+      // The record ordinal is the index: skip without parsing before the cursor.
+      if (++i <= after) continue;
+      for (const n of needles) if (bytes.indexOf(n) < 0) continue outer;
       const e = JSON.parse(bytes.toString("utf8")) as AuditEvent; // stored bytes were produced by encodeEvent
+      if (until !== undefined && e.time >= until) break; // time never decreases along the log
       if (match(e)) {
         out.push(strip(e));
         if (out.length >= limit) break;

@@ -26,7 +26,20 @@ export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 100_000;
 
 /** Validate filters once and return a predicate plus the result limit. */
-export function compileQuery(q: AuditQuery = {}): { match: (e: AuditEvent) => boolean; limit: number; after: number } {
+export interface CompiledQuery {
+  match: (e: AuditEvent) => boolean;
+  limit: number;
+  after: number;
+  until: number | undefined;
+  /**
+   * Byte strings every matching record must contain. Exact because the
+   * encoding is canonical (`"tenant":"alice"` is how that field is always
+   * written); a hit inside `details` is only a false positive, removed by `match`.
+   */
+  needles: Buffer[];
+}
+
+export function compileQuery(q: AuditQuery = {}): CompiledQuery {
   if (q === null || typeof q !== "object") throw new QmkError("INVALID_PARAMS", "filters must be an object", { field: "filters" });
   const types = q.type === undefined ? null : new Set(Array.isArray(q.type) ? q.type : [q.type]);
   if (types) for (const t of types) if (!isEventType(t)) throw new QmkError("INVALID_PARAMS", `unknown event type "${String(t)}"`, { field: "filters.type" });
@@ -51,5 +64,11 @@ export function compileQuery(q: AuditQuery = {}): { match: (e: AuditEvent) => bo
     (q.decision === undefined || e.decision === q.decision) &&
     (q.since === undefined || e.time >= q.since) &&
     (q.until === undefined || e.time < q.until);
-  return { match, limit, after };
+  const needles: Buffer[] = [];
+  const field = (k: string, v: unknown): void => void needles.push(Buffer.from(`"${k}":${JSON.stringify(v)}`, "utf8"));
+  if (typeof q.tenant === "string") field("tenant", q.tenant);
+  if (typeof q.session === "string") field("session", q.session);
+  if (types && types.size === 1) field("type", [...types][0]);
+  if (q.decision !== undefined) field("decision", q.decision);
+  return { match, limit, after, until: q.until, needles };
 }
