@@ -49,7 +49,8 @@ export async function runLintCli(argv: string[], io: CliIO): Promise<number> {
     catch (e) { io.stderr.write(`qmk lint: --project ${tsconfig}: ${(e as Error).message}\n`); return 2; }
   }
   for (const f of files) {
-    try { diags.push(...lintFile(f, { ...opts, typeText: types?.(f) })); }
+    const onInternalError = (m: string) => io.stderr.write(`qmk lint: note: skipped a body in ${m}\n`);
+    try { diags.push(...lintFile(f, { ...opts, typeText: types?.(f), onInternalError })); }
     catch (e) { io.stderr.write(`qmk lint: ${f}: ${(e as Error).message}\n`); return 2; }
   }
   const cwd = process.cwd();

@@ -19,6 +19,8 @@ export interface LintOptions {
   rules?: string[];
   /** Printed type at a text range from a full program (the editor's checker); enables brands from other files. */
   typeText?: (start: number, end: number) => string | undefined;
+  /** Called for each body the analysis had to skip (a construct it does not handle); the rest is still linted. */
+  onInternalError?: (message: string) => void;
   /** How a 1-based line of the analysed text is named in messages (notebooks name the cell). */
   lineLabel?: (line: number) => string;
 }
@@ -63,6 +65,7 @@ export function lintText(fileName: string, text: string, opts: LintOptions = {})
 export function lintSourceFile(sf: ts.SourceFile, checker: ts.TypeChecker | undefined, opts: LintOptions = {}): Diagnostic[] {
   const an = new Analyzer(sf, checker, opts.scopeLabel ?? "the file", opts.typeText);
   an.run();
+  for (const e of an.internalErrors) opts.onInternalError?.(`${sf.fileName}: ${e}`);
   const out: Diagnostic[] = [];
   const ctx = makeContext(sf, an, out, opts.lineLabel);
   for (const r of RULES) if (!opts.rules || opts.rules.includes(r.id)) r.check(an.facts, ctx);
