@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# npm run notebooks — execute every notebook headless with the tslab kernel,
+# fail on any cell error (type errors included), then run `qmk lint` over them.
+#
+#   bash notebooks/run.sh [name-filter…]      e.g. bash notebooks/run.sh 03 05
+# Environment:
+#   NOTEBOOKS_OUT=dir   where executed copies (*.ipynb) and logs go (default: a fresh temp dir, printed)
+#   NOTEBOOKS_JOBS=n    notebooks executed in parallel (default 2)
+#   SKIP_BUILD=1        do not rebuild dist/ (kernel + dsl, what the notebooks import)
+#   SKIP_LINT=1         do not run the lint afterwards
+# Exit: 0 ok, 1 a notebook or the lint failed, 2 jupyter is missing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+export JUPYTER_PATH="$ROOT/.jupyter/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export NO_COLOR=1
+OUT="${NOTEBOOKS_OUT:-$(mktemp -d "${TMPDIR:-/tmp}/qmk-notebooks.XXXXXX")}"
+mkdir -p "$OUT"
+
+if ! command -v jupyter-nbconvert >/dev/null 2>&1; then
+  echo "notebooks: jupyter-nbconvert not found." >&2
+  echo "  Debian/Ubuntu: apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client python3-ipykernel" >&2
+  exit 2
+fi
+
+# 1. the tslab kernelspec, project-local (.jupyter/ is git-ignored)
+if [ ! -f "$ROOT/.jupyter/share/jupyter/kernels/tslab/kernel.json" ]; then
+  echo "notebooks: installing the tslab kernelspec into .jupyter/"
+  PY="$(command -v /usr/bin/python3 || command -v python3)"
+  npx --no-install tslab install --python "$PY" --binary "$ROOT/node_modules/.bin/tslab" --prefix "$ROOT/.jupyter" >/dev/null || {
+    echo "notebooks: tslab install failed" >&2; exit 1; }
+fi
+
+# 2. build what tslab imports: dist/kernel, dist/dsl (incl. dsl/display)
+if [ -z "${SKIP_BUILD:-}" ]; then
+  t0=$(date +%s)
+  if ! npx --no-install tsc -p test/notebooks/tsconfig.build.json; then
+    echo "notebooks: build reported type errors (see above); continuing with what was emitted" >&2
+  fi
+  [ -f dist/dsl/index.js ] && [ -f dist/dsl/display/index.js ] && [ -f dist/kernel/index.js ] || { echo "notebooks: build produced no dist/" >&2; exit 1; }
+  echo "notebooks: built dist/ in $(( $(date +%s) - t0 ))s"
+fi
+
+# 3. execute
+mapfile -t ALL < <(ls notebooks/*.ipynb | sort)
+NBS=()
+if [ $# -gt 0 ]; then
+  for nb in "${ALL[@]}"; do for f in "$@"; do [[ "$nb" == *"$f"* ]] && { NBS+=("$nb"); break; }; done; done
+else
+  NBS=("${ALL[@]}")
+fi
+[ ${#NBS[@]} -gt 0 ] || { echo "notebooks: nothing matches $*" >&2; exit 1; }
+
+run_one() {
+  local nb="$1" out="$2" name t0 rc
+  name="$(basename "$nb" .ipynb)"
+  t0=$(date +%s%N)
+  jupyter nbconvert --to notebook --execute \
+    --ExecutePreprocessor.kernel_name=tslab --ExecutePreprocessor.timeout=180 \
+    --output-dir "$out" "$nb" >"$out/$name.log" 2>&1
+  rc=$?
+  printf '%s %s %d\n' "$name" "$([ $rc -eq 0 ] && echo ok || echo FAIL)" $(( ($(date +%s%N) - t0) / 1000000 )) >"$out/$name.status"
+  if [ $rc -eq 0 ]; then echo "  ok    $name ($(( ($(date +%s%N) - t0) / 1000000 )) ms)"; else echo "  FAIL  $name — $out/$name.log"; fi
+  return $rc
+}
+export -f run_one
+echo "notebooks: executing ${#NBS[@]} notebook(s) with tslab → $OUT"
+t0=$(date +%s)
+printf '%s\n' "${NBS[@]}" | xargs -P "${NOTEBOOKS_JOBS:-2}" -I{} bash -c 'run_one "$1" "$2"' _ {} "$OUT"
+EXEC_RC=$?
+echo "notebooks: executed in $(( $(date +%s) - t0 ))s"
+if [ $EXEC_RC -ne 0 ]; then
+  for f in "$OUT"/*.status; do
+    read -r name status _ <"$f"
+    if [ "$status" = FAIL ]; then
+      echo "---- $name ----" >&2
+      grep -v '^\s*$' "$OUT/$name.log" | sed -n '/CellExecutionError\|An error occurred/,$p' | head -40 >&2
+    fi
+  done
+fi
+
+# 4. lint (qmk lint reads .ipynb cells)
+LINT_RC=0
+if [ -z "${SKIP_LINT:-}" ]; then
+  echo "notebooks: qmk lint notebooks"
+  npx --no-install tsx kernel/cli/main.ts lint notebooks || LINT_RC=$?
+fi
+
+[ $EXEC_RC -eq 0 ] && [ $LINT_RC -eq 0 ] && { echo "notebooks: all ok — executed copies in $OUT"; exit 0; }
+[ $EXEC_RC -ne 0 ] && echo "notebooks: some notebooks failed" >&2
+[ $LINT_RC -ne 0 ] && echo "notebooks: lint failed (exit $LINT_RC)" >&2
+exit 1
