@@ -1,8 +1,9 @@
 // Control-flow graph of one body (function, arrow, source file / notebook).
 // Nodes hold one statement-level AST fragment whose effects the analysis
-// evaluates; structure (if/loops/switch/try/jumps) becomes edges. Short-circuit
-// and conditional *expressions* are small diamonds that the expression
-// evaluator forks and joins inside a node (dataflow.ts / analyzer.ts).
+// evaluates; structure (if/loops/switch/try/jumps) becomes edges, and so do
+// short-circuit operators (&&, ||, ??, ?:, !) in conditions and expression
+// statements. Deeper inside an expression (call arguments, initialisers) the
+// evaluator forks and joins the same diamond itself (analyzer.ts).
 import { ts } from "ts-morph";
 
 export type CfgKind =
@@ -84,7 +85,7 @@ export function buildCfg(body: ts.Node): Cfg {
       }
       case ts.SyntaxKind.IfStatement: {
         const i = s as ts.IfStatement;
-        const c = mk("cond", i.expression); edge(cur, c);
+        const c = cond(i.expression, cur);
         const t = stmt(i.thenStatement, c);
         const e = i.elseStatement ? stmt(i.elseStatement, c) : c;
         const join = mk("nop"); edge(t, join); edge(e, join);
@@ -178,10 +179,31 @@ export function buildCfg(body: ts.Node): Cfg {
       case ts.SyntaxKind.EmptyStatement:
         return cur;
       default: {
+        if (ts.isExpressionStatement(s) && isBranching(s.expression)) return cond(s.expression, cur); // `ok && measure(q);`
         const n = mk("stmt", s); edge(cur, n);
         return n;
       }
     }
+  }
+
+  /** Evaluates a condition after `cur`, splitting short-circuit operators into branches; returns the node after it. */
+  function cond(e: ts.Expression, cur: number): number {
+    while (ts.isParenthesizedExpression(e)) e = e.expression;
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return cond(e.operand, cur);
+    if (ts.isBinaryExpression(e) && SHORT_CIRCUIT.has(e.operatorToken.kind)) {
+      const l = cond(e.left, cur);
+      const r = cond(e.right, l);   // runs on some paths only…
+      const j = mk("nop"); edge(l, j); edge(r, j); // …the other path skips it
+      return j;
+    }
+    if (ts.isConditionalExpression(e)) {
+      const c = cond(e.condition, cur);
+      const a = cond(e.whenTrue, c), b = cond(e.whenFalse, c);
+      const j = mk("nop"); edge(a, j); edge(b, j);
+      return j;
+    }
+    const n = mk("cond", e); edge(cur, n);
+    return n;
   }
 
   function list(ss: readonly ts.Statement[], cur: number): number {
@@ -215,10 +237,10 @@ export function buildCfg(body: ts.Node): Cfg {
       if (s.incrementor) { const k = mk("cond", s.incrementor); edge(next, k); back = k; }
       if (s.condition && runsAtLeastOnce(s)) {
         // First test is known true: it moves to the back edge, so no zero-iteration path exists.
-        const k = mk("cond", s.condition); edge(back, k); edge(k, head); edge(k, exitN);
+        const k = cond(s.condition, back); edge(k, head); edge(k, exitN);
         noHeadExit = true;
       } else if (s.condition) {
-        const k = mk("cond", s.condition); edge(head, k); bodyStart = k; edge(back, head);
+        const k = cond(s.condition, head); bodyStart = k; edge(back, head);
         if (isTrue(s.condition)) noHeadExit = true;
       } else { edge(back, head); noHeadExit = true; }
     } else if (ts.isForOfStatement(s) || ts.isForInStatement(s)) {
@@ -226,11 +248,11 @@ export function buildCfg(body: ts.Node): Cfg {
       edge(init, head); edge(next, head);
     } else if (ts.isWhileStatement(s)) {
       edge(init, head);
-      const k = mk("cond", s.expression); edge(head, k); bodyStart = k; edge(next, head);
+      const k = cond(s.expression, head); bodyStart = k; edge(next, head);
       if (isTrue(s.expression)) noHeadExit = true;
     } else if (ts.isDoStatement(s)) {
       edge(init, head);
-      const k = mk("cond", s.expression); edge(next, k); edge(k, head);
+      const k = cond(s.expression, next); edge(k, head);
       // do-while: the body runs at least once, the exit is after the condition.
       const out = stmt(s.statement, head);
       jumps.pop();
@@ -287,6 +309,13 @@ function indexedBy(body: ts.Node, index: string): ts.Expression[] {
 }
 
 const isTrue = (e: ts.Expression) => e.kind === ts.SyntaxKind.TrueKeyword;
+
+const SHORT_CIRCUIT = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+function isBranching(e: ts.Expression): boolean {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return ts.isConditionalExpression(e) || (ts.isBinaryExpression(e) && SHORT_CIRCUIT.has(e.operatorToken.kind));
+}
 
 /** `for (let i = 0; i < 3; …)`: literal bounds whose first test is true. */
 function runsAtLeastOnce(s: ts.ForStatement): boolean {

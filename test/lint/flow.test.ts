@@ -40,6 +40,17 @@ describe("CFG", () => {
     expect(cond.pred.every((p) => f.nodes[p].ast?.getText() === "i++")).toBe(true);
   });
 
+  it("short-circuit conditions are branches in the graph", () => {
+    const c = cfgOf("if (a && measure(q)) f(); g();");
+    const a = c.nodes.find((n) => n.kind === "cond" && n.ast?.getText() === "a")!;
+    const m = c.nodes.find((n) => n.kind === "cond" && n.ast?.getText() === "measure(q)")!;
+    expect(a.succ).toContain(m.id);
+    const join = a.succ.find((s) => s !== m.id)!; // the path that skips measure(q)
+    expect(m.succ).toContain(join);
+    const stmtLevel = cfgOf("ok || free(q);");
+    expect(stmtLevel.nodes.filter((n) => n.kind === "cond").map((n) => n.ast?.getText())).toEqual(["ok", "free(q)"]);
+  });
+
   it("switch falls through; break leaves", () => {
     const c = cfgOf("switch (k) { case 1: a(); case 2: b(); break; default: d(); } e();");
     const a = c.nodes.find((n) => n.ast?.getText() === "a();")!;
