@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { QmkError } from "../../kernel/errors.js";
 import {
   AuditLog, EVENT_TYPES, SEVERITIES, canonicalJson, decodeEvent, encodeEvent, graphHash, leafHash, rootFromLeafHashes,
-  sanitizeDetails, signAttestation, toHex, verifyAttestation, verifyInclusionJson, verifyLogDir, verifyTreeHeadSignature,
+  sanitizeDetails, signAttestation, toHex, verifyAttestation, verifyConsistencyJson, verifyInclusionJson, verifyLogDir, verifyTreeHeadSignature,
   type AuditEvent,
 } from "../../kernel/security/audit/index.js";
 import { KEY, manualClock, tmpDir } from "./helpers.js";
@@ -264,6 +264,20 @@ describe("persistence", () => {
     expect(() => AuditLog.open({ dir, signingKey: new Uint8Array(32).fill(9) })).toThrow(/bad signature/);
   });
 
+  it("key rotation: old heads verify under previousKeys, new heads use the new key", async () => {
+    const dir = tmpDir("rotate");
+    const k2 = new Uint8Array(32).fill(42);
+    let l = AuditLog.open({ dir, signingKey: KEY });
+    l.append({ type: "cap.use" });
+    await l.close();
+    l = AuditLog.open({ dir, signingKey: k2, previousKeys: [KEY] });
+    l.append({ type: "key.rotate", details: { purpose: "audit-sth" } });
+    await l.close();
+    expect(() => AuditLog.open({ dir, signingKey: k2 })).toThrow(/bad signature/);
+    expect(verifyLogDir(dir, { signingKey: k2 })).toMatchObject({ ok: false, badHead: 0 });
+    expect(verifyLogDir(dir, { signingKey: [KEY, k2] })).toMatchObject({ ok: true, heads: 2, headsVerified: 2 });
+  });
+
   it("a torn final record is cut off on open; acknowledged events stay", async () => {
     const dir = tmpDir("torn");
     let l = AuditLog.open({ dir, signingKey: KEY, epochEvents: 0 });
@@ -334,6 +348,18 @@ describe("job attestation", () => {
   it("graph hash ignores key order", () => {
     expect(graphHash({ a: 1, b: [1, 2] })).toBe(graphHash({ b: [1, 2], a: 1 }));
     expect(graphHash({ a: 1 })).not.toBe(graphHash({ a: 2 }));
+  });
+
+  it("binds the job to the audit tree: the attested root is provably a prefix of the later log", () => {
+    const log = AuditLog.open({ dir: null, signingKey: KEY, epochEvents: 0 });
+    log.append({ type: "job.start", tenant: "alice" });
+    log.append({ type: "job.complete", tenant: "alice" });
+    const th = log.treeHead();
+    const att = signAttestation(akey, { ...body, audit: { tree_size: th.size, root: th.root } });
+    for (let i = 0; i < 10; i++) log.append({ type: "cap.use" });
+    const proof = log.consistencyProof(att.audit.tree_size);
+    expect(Buffer.from(proof.root1, "base64").toString("hex")).toBe(att.audit.root);
+    verifyConsistencyJson(proof);
   });
 
   it("signs and verifies; any change or another key fails", () => {

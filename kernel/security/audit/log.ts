@@ -31,6 +31,8 @@ export interface AuditLogOptions {
   dir: string | null;
   /** HMAC key for tree heads (≥ 16 bytes; the kernel derives it with HKDF) */
   signingKey: Uint8Array;
+  /** earlier signing keys, accepted for heads already on disk (key rotation); new heads use signingKey */
+  previousKeys?: Uint8Array[];
   /** sign a head every N events (default 1000; 0 disables) */
   epochEvents?: number;
   /** sign a head every T ms when there are new events (default 0 = off) */
@@ -128,7 +130,11 @@ export class AuditLog {
     let nodes: FileNodeStore | null = null;
     try {
       nodes = new FileNodeStore(path.join(dir, NODES_DIR));
-      const rec = recover(dir, keyCopy, nodes);
+      const prev = opts.previousKeys ?? [];
+      if (!Array.isArray(prev) || prev.some((k) => !(k instanceof Uint8Array))) {
+        throw new QmkError("INVALID_PARAMS", "previousKeys must be an array of Uint8Array", { field: "previousKeys" });
+      }
+      const rec = recover(dir, [keyCopy, ...prev], nodes);
       const events = RecordFile.open(path.join(dir, EVENTS_FILE), rec.eventsEnd);
       const heads = RecordFile.open(path.join(dir, HEADS_FILE), rec.headsEnd);
       return new AuditLog(dir, keyCopy, epochEvents, epochMs, clock, nodes, events, heads, rec);

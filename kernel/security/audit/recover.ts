@@ -54,7 +54,7 @@ export function releaseLock(dir: string): void {
  * changes it), so only the entries after it need decoding — restart cost is
  * dominated by hashing, not JSON.
  */
-export function recover(dir: string, key: Uint8Array, nodes: NodeStore) {
+export function recover(dir: string, keys: Uint8Array[], nodes: NodeStore) {
   // 1. Heads first (small): MAC-valid, time strictly increasing, sizes non-decreasing.
   const heads: SignedTreeHead[] = [];
   const hscan = scanFile(path.join(dir, HEADS_FILE), (payload) => {
@@ -65,7 +65,8 @@ export function recover(dir: string, key: Uint8Array, nodes: NodeStore) {
       throw corrupt(`signed head #${heads.length} is unreadable`, {});
     }
     if (!isSignedTreeHead(h)) throw corrupt(`signed head #${heads.length} is malformed`, {});
-    if (!verifyTreeHeadSignature(key, h)) throw corrupt(`bad signature on head of size ${h.size} (wrong key or forged)`, { index: h.size });
+    const head = h;
+    if (!keys.some((k) => verifyTreeHeadSignature(k, head))) throw corrupt(`bad signature on head of size ${h.size} (wrong key or forged)`, { index: h.size });
     const prev = heads[heads.length - 1];
     if (prev && (h.timestamp <= prev.timestamp || h.size < prev.size)) throw corrupt(`head of size ${h.size} goes backwards`, { index: h.size });
     heads.push(h);

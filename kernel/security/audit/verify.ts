@@ -12,8 +12,8 @@ import { EVENTS_FILE, HEADS_FILE, MemoryNodeStore, scanFile } from "./store.js";
 import { isSignedTreeHead, verifyTreeHeadSignature, type SignedTreeHead } from "./sth.js";
 
 export interface VerifyOptions {
-  /** the audit signing key; without it, head MACs are not checked (reported in the result) */
-  signingKey?: Uint8Array;
+  /** the audit signing key (or all keys used over the log's life, after rotations); without it, head MACs are not checked (reported in the result) */
+  signingKey?: Uint8Array | Uint8Array[];
 }
 
 export interface VerifyReport {
@@ -38,8 +38,8 @@ export interface VerifyReport {
 }
 
 export function verifyLogDir(dir: string, opts: VerifyOptions = {}): VerifyReport {
-  const key = opts.signingKey;
-  const r: VerifyReport = { ok: true, size: 0, root: toHex(EMPTY_ROOT), heads: 0, headsVerified: 0, signaturesChecked: !!key, tornTail: false };
+  const keys = opts.signingKey === undefined ? null : Array.isArray(opts.signingKey) ? opts.signingKey : [opts.signingKey];
+  const r: VerifyReport = { ok: true, size: 0, root: toHex(EMPTY_ROOT), heads: 0, headsVerified: 0, signaturesChecked: !!keys, tornTail: false };
   const fail = (msg: string, extra: Partial<VerifyReport>): void => {
     if (!r.ok) return; // keep the first problem
     r.ok = false;
@@ -63,7 +63,8 @@ export function verifyLogDir(dir: string, opts: VerifyOptions = {}): VerifyRepor
       return fail(`signed head #${k} is not JSON`, { badHead: k });
     }
     if (!isSignedTreeHead(h)) return fail(`signed head #${k} is malformed`, { badHead: k });
-    if (key && !verifyTreeHeadSignature(key, h)) return fail(`signed head #${k} (size ${h.size}) has a bad signature`, { badHead: k });
+    const head = h;
+    if (keys && !keys.some((k) => verifyTreeHeadSignature(k, head))) return fail(`signed head #${k} (size ${h.size}) has a bad signature`, { badHead: k });
     const prev = heads[heads.length - 1];
     if (prev && h.timestamp <= prev.timestamp) return fail(`signed head #${k}: timestamp not strictly increasing`, { badHead: k });
     if (prev && h.size < prev.size) return fail(`signed head #${k}: tree size shrinks ${prev.size} → ${h.size}`, { badHead: k });
