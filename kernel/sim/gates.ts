@@ -1,4 +1,4 @@
-// Gate matrices. A 2×2 matrix is a Float64Array of 8 numbers
+// Gate names, arities and one-qubit matrices. A 2×2 matrix is a Float64Array of 8 numbers
 // [re00,im00,re01,im01,re10,im10,re11,im11] (row-major, complex interleaved).
 import { QmkError } from "../errors.js";
 
@@ -6,7 +6,7 @@ export type GateName =
   | "H" | "X" | "Y" | "Z" | "S" | "SDG" | "T" | "TDG" | "RX" | "RY" | "RZ" | "U"
   | "CNOT" | "CZ" | "SWAP" | "CPHASE";
 
-export const ONE_QUBIT = new Set<GateName>(["H", "X", "Y", "Z", "S", "SDG", "T", "TDG", "RX", "RY", "RZ", "U"]);
+const ONE_QUBIT = new Set<GateName>(["H", "X", "Y", "Z", "S", "SDG", "T", "TDG", "RX", "RY", "RZ", "U"]);
 export const TWO_QUBIT = new Set<GateName>(["CNOT", "CZ", "SWAP", "CPHASE"]);
 const PARAMS: Record<string, number> = { RX: 1, RY: 1, RZ: 1, CPHASE: 1, U: 3 };
 
@@ -20,7 +20,7 @@ export function isGateName(x: unknown): x is GateName {
 
 const R = Math.SQRT1_2;
 
-export function mat(...v: number[]): Float64Array {
+function mat(...v: number[]): Float64Array {
   return Float64Array.from(v);
 }
 
@@ -29,7 +29,7 @@ function diag(re1: number, im1: number): Float64Array {
   return mat(1, 0, 0, 0, 0, 0, re1, im1);
 }
 
-export function uMatrix(theta: number, phi: number, lambda: number): Float64Array {
+function uMatrix(theta: number, phi: number, lambda: number): Float64Array {
   const c = Math.cos(theta / 2), s = Math.sin(theta / 2);
   return mat(
     c, 0,
@@ -56,26 +56,4 @@ export function matrix1(name: GateName, p: readonly number[] = []): Float64Array
     case "U": return uMatrix(p[0], p[1], p[2]);
     default: throw new QmkError("INVALID_PARAMS", `${name} is not a one-qubit gate`, { field: "name" });
   }
-}
-
-/**
- * The 4×4 matrix of a two-qubit gate, local index l = bit(qubits[0]) + 2·bit(qubits[1]);
- * Float64Array of 32 numbers, row-major complex interleaved.
- */
-export function matrix2(name: GateName, p: readonly number[] = []): Float64Array {
-  const m = new Float64Array(32);
-  const set = (r: number, c: number, re: number, im = 0) => { m[(r * 4 + c) * 2] = re; m[(r * 4 + c) * 2 + 1] = im; };
-  switch (name) {
-    case "CNOT": set(0, 0, 1); set(2, 2, 1); set(1, 3, 1); set(3, 1, 1); break; // control = qubits[0] (bit 0)
-    case "CZ": set(0, 0, 1); set(1, 1, 1); set(2, 2, 1); set(3, 3, -1); break;
-    case "SWAP": set(0, 0, 1); set(1, 2, 1); set(2, 1, 1); set(3, 3, 1); break;
-    case "CPHASE": set(0, 0, 1); set(1, 1, 1); set(2, 2, 1); set(3, 3, Math.cos(p[0]), Math.sin(p[0])); break;
-    default: throw new QmkError("INVALID_PARAMS", `${name} is not a two-qubit gate`, { field: "name" });
-  }
-  return m;
-}
-
-/** True when the 2×2 matrix is diagonal (exactly: zeros are exact for our named gates). */
-export function isDiagonal1(m: Float64Array): boolean {
-  return m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0;
 }
