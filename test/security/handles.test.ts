@@ -123,6 +123,15 @@ describe("KERNEL BUG: a VQ handle is bound to the session it was issued to", () 
         expect(err.codeName).toBe("INVALID_HANDLE");
       }
       await expectAudited(w, mark, { type: "handle.refuse", reason: "INVALID_HANDLE" });
+      // and the rights-less child must not be able to harvest the parent's handles either
+      const [q2] = await alloc(alice, 1);
+      const comps = await alice.c.call("q_components", { session_id: s2 });
+      const harvested: string[] = comps.components.flatMap((c: any) => c.own);
+      for (const h of harvested) {
+        const e = await alice.c.call("q_release", { session_id: s2, vqs: [h] }).then(() => null, (x: any) => x);
+        expect(e, "a delegated session released a qubit of its parent session via q_components").not.toBeNull();
+      }
+      expect((await alice.q("q_amplitudes", { vqs: [q2] })).probabilities[0]).toBeCloseTo(1, 12);
     } finally {
       await w.close();
     }
