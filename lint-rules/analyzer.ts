@@ -9,8 +9,9 @@ import { type AState, type ObjState, LIVE, MEASURED, FREED, REVOKED, clone, empt
 import type { Fact, ObjKind, ObjMeta, Target } from "./facts.js";
 import {
   ALLOC_MANY, ALLOC_ONE, ALLOC_RIGHT, CHANNEL_METHODS, ELEMENT_CALLBACKS, FLUENT_CONSUME, FLUENT_GATES,
-  FREE_FUNCTIONS, QUBIT_TYPE_NAMES, SESSION_FACTORIES, type OpKind, type OpSpec,
+  FREE_FUNCTIONS, SESSION_FACTORIES, type OpSpec,
 } from "./model.js";
+import { brandFromTypeText, brandTenant, innermostCastOperand, isInlineCallback, isNeverQubit, literalKey, propName } from "./syntax.js";
 
 type Vals = Set<number>;
 const EMPTY: Vals = new Set();
@@ -246,11 +247,8 @@ export class Analyzer {
       case "loopBreak": this.loopAcc(node.loop!, st, true); break;
       case "loopExit": this.loopExit(node.loop!, st); break;
     }
-    if (ts.isSourceFile(cfg.body) && id === cfg.exit) this.exportEscapes(st);
     return st;
   }
-
-  private exportEscapes(_st: AState): void { /* exports handled at declaration (see declList) */ }
 
   // ---------------------------------------------------------------- loops
   // Each iteration sees a fresh element: a stand-in object reset to the
@@ -272,7 +270,7 @@ export class Analyzer {
         const qubits = [...all].filter((o) => this.isQubitLike(o));
         for (const o of all) if (!this.isQubitLike(o)) plain.add(o);
         if (!qubits.length) continue;
-        const e = this.obj(loop.stmt, `elem:${c}`, "qubit", elemName(loop, c, this.meta));
+        const e = this.obj(loop.stmt, `elem:${c}`, "qubit", elemName(loop));
         const em = this.meta[e]; em.shadow = true;
         em.members ??= new Set(); for (const q of qubits) em.members.add(q);
         let snap: ObjState | undefined;
@@ -1065,24 +1063,7 @@ function assign(target: AState, src: AState): void {
   target.env = src.env; target.fields = src.fields; target.obj = src.obj; target.escaped = src.escaped;
 }
 
-function literalKey(e: ts.Expression): string | undefined {
-  if (ts.isNumericLiteral(e)) return String(Number(e.text));
-  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
-  return undefined;
-}
-
-function propName(n: ts.PropertyName): string | undefined {
-  return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) || ts.isPrivateIdentifier(n) ? n.text : undefined;
-}
-
-function innermostCastOperand(a: ts.AsExpression | ts.TypeAssertion): ts.Expression {
-  let e: ts.Expression = a;
-  while (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
-
-function elemName(loop: LoopInfo, c: number, meta: ObjMeta[]): string | undefined {
-  void c; void meta;
+function elemName(loop: LoopInfo): string | undefined {
   if (loop.binding && ts.isVariableDeclarationList(loop.binding) && ts.isIdentifier(loop.binding.declarations[0]?.name)) {
     return loop.binding.declarations[0].name.text;
   }
@@ -1090,45 +1071,3 @@ function elemName(loop: LoopInfo, c: number, meta: ObjMeta[]): string | undefine
   return undefined;
 }
 
-/** Callbacks whose body is analysed in place (they run during the call). */
-export function isInlineCallback(n: ts.Node): boolean {
-  if (!(ts.isArrowFunction(n) || ts.isFunctionExpression(n)) || !n.parent || !ts.isCallExpression(n.parent)) return false;
-  const callee = n.parent.expression;
-  if (ts.isIdentifier(callee)) return callee.text === "ifOne" || callee.text === "ifZero" || callee.text === "circuit";
-  return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text);
-}
-
-/** `Qubit<"alice">` → "alice"; `Qubit<string>` / `Qubit` → "*" (widened); not a qubit type → undefined. */
-export function brandTenant(t: ts.TypeNode): string | undefined {
-  if (ts.isIntersectionTypeNode(t) || ts.isUnionTypeNode(t)) {
-    for (const x of t.types) { const r = brandTenant(x); if (r !== undefined) return r; }
-    return undefined;
-  }
-  if (!ts.isTypeReferenceNode(t)) return undefined;
-  const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-  if (!QUBIT_TYPE_NAMES.has(name)) return undefined;
-  const arg = t.typeArguments?.[0];
-  if (arg && ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) return arg.literal.text;
-  return "*";
-}
-
-export function isQubitType(t: ts.TypeNode): boolean { return brandTenant(t) !== undefined; }
-export function isAnyType(t: ts.TypeNode): boolean { return t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword; }
-
-export type { OpKind };
-
-const NON_QUBIT_KEYWORDS = new Set([
-  ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.StringKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword,
-  ts.SyntaxKind.SymbolKeyword, ts.SyntaxKind.VoidKeyword, ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword, ts.SyntaxKind.NeverKeyword,
-]);
-
-function isNeverQubit(t: ts.TypeNode): boolean {
-  return NON_QUBIT_KEYWORDS.has(t.kind) || ts.isLiteralTypeNode(t) || ts.isFunctionTypeNode(t) || ts.isArrayTypeNode(t) || ts.isTupleTypeNode(t)
-    || (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && ["Record", "Map", "Set", "Array", "Promise", "Date", "RegExp", "Uint8Array"].includes(t.typeName.text));
-}
-
-/** `Qubit<"alice">`, `Live<"alice"> & Measured`, `Qubit<string>` as printed by a checker → tenant / "*". */
-export function brandFromTypeText(text: string | undefined): string | undefined {
-  const m = text && /\b(Qubit|Live|Measured|Freed|Loan)<\s*(?:"([^"]*)"|(string))\s*>/.exec(text);
-  return m ? (m[2] ?? "*") : undefined;
-}

@@ -1,6 +1,6 @@
 // qmk/unsafe-cast: a cast or annotation that erases (or rewrites) a qubit's brand.
 import { ts } from "ts-morph";
-import { brandTenant } from "../analyzer.js";
+import { brandTenant } from "../syntax.js";
 import type { Rule } from "./context.js";
 
 const ERASING = new Set([ts.SyntaxKind.AnyKeyword, ts.SyntaxKind.UnknownKeyword, ts.SyntaxKind.ObjectKeyword]);
