@@ -35,6 +35,23 @@ describe.each(configs)("state bookkeeping ($name)", (cfg) => {
     expect(sim.probabilities([e])[0]).toBeCloseTo(1, 12);
   });
 
+  it("qubits allocated after a release start in |0⟩ (stale amplitudes above the shrunk state are cleared)", () => {
+    const sim = new Simulator({ ...cfg.opts, seed: 8 });
+    const q = sim.allocate(5);
+    for (const x of q) sim.gate("U", [x], [1.2, 0.4, 0.9]);
+    sim.gate("CNOT", [q[0], q[4]]);
+    sim.release([q[3], q[4], q[2]]);
+    const kept = sim.stateVector();
+    const fresh = sim.allocate(3);
+    const v = sim.stateVector();
+    for (let i = 0; i < v.re.length; i++) {
+      const low = i & 3;
+      expect(v.re[i]).toBe(i >> 2 ? 0 : kept.re[low]);
+      expect(v.im[i]).toBe(i >> 2 ? 0 : kept.im[low]);
+    }
+    expect(sim.probabilities(fresh)[0]).toBeCloseTo(1, 12);
+  });
+
   it("releasing an entangled qubit collapses its partner consistently", () => {
     const sim = new Simulator({ ...cfg.opts, seed: 4 });
     const [a, b] = sim.allocate(2);
