@@ -57,7 +57,7 @@ async function benchGates(): Promise<{ kernel: Row; bare: Row; cnotKernel: Row; 
 
   const sim = new Simulator({ seed: 1, maxQubits: 24 });
   const ids = sim.allocate(10);
-  const bare1 = GATES.flatMap((g) => ids.map((q) => [g, [q]] as const));
+  const bare1: Array<[string, number[]]> = GATES.flatMap((g) => ids.map((q): [string, number[]] => [g, [q]]));
   const bare2 = ids.slice(0, 9).map((q, i) => [q, ids[i + 1]]);
 
   const run = (n: number, f: (i: number) => void) => {
@@ -73,7 +73,7 @@ async function benchGates(): Promise<{ kernel: Row; bare: Row; cnotKernel: Row; 
   const kGate = (i: number) => k.callSync("q_apply", params1[i % params1.length]);
   const bGate = (i: number) => {
     const [g, q] = bare1[i % bare1.length];
-    sim.gate(g as any, q as number[]);
+    sim.gate(g as any, q);
   };
   const kCnot = (i: number) => k.callSync("q_apply", params2[i % params2.length]);
   const bCnot = (i: number) => sim.gate("CNOT", bare2[i % bare2.length]);
