@@ -21,6 +21,7 @@ export class Progress {
   private readonly t0 = Date.now();
   private last = 0;
   private finished = false;
+  private finalDrawn = false;
   private readonly area: LiveArea | null;
   private readonly stream: { write(s: string): unknown; isTTY?: boolean };
   /** number of redraws so far (tests) */
@@ -79,6 +80,10 @@ export class Progress {
 
   private draw(force: boolean, note?: string): void {
     if (this.finished || this.opts.mode === "silent") return;
+    if (this.done >= this.total) {
+      if (this.finalDrawn && note === undefined) return;
+      this.finalDrawn = true;
+    }
     const now = Date.now();
     if (!force && now - this.last < (this.opts.intervalMs ?? 100)) return;
     this.last = now;

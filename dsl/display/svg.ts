@@ -29,15 +29,16 @@ export function fmt(v: number): string {
   return String(Number(v.toPrecision(3)));
 }
 
-/** "Nice" tick values covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count = 5): number[] {
+/** "Nice" tick values inside [lo, hi] (with `cover`, extended to the first tick ≥ hi). */
+export function niceTicks(lo: number, hi: number, count = 5, cover = false): number[] {
   if (!(hi > lo)) hi = lo + 1;
   const raw = (hi - lo) / Math.max(1, count);
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const norm = raw / mag;
-  const step = (norm >= 5 ? 10 : norm >= 2 ? 5 : norm >= 1 ? 2 : 1) * mag;
+  const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
   const out: number[] = [];
   for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  if (cover && (out.length === 0 || out[out.length - 1] < hi)) out.push(Number(((out.length ? out[out.length - 1] : lo) + step).toPrecision(12)));
   return out;
 }
 
@@ -111,7 +112,7 @@ export function histogramSvg(counts: CountsLike, opts: HistogramOptions = {}): s
   const h = opts.height ?? 260;
   const f: Frame = { left: 56, top: opts.title ? 32 : 14, right: w - 14, bottom: h - (opts.xLabel === "" ? 30 : 44) };
   const max = Math.max(opts.normalize ? 0 : 1, ...bars.map((b) => b.value));
-  const ticks = niceTicks(0, max, 4);
+  const ticks = niceTicks(0, max, 4, true);
   const top = Math.max(max, ticks[ticks.length - 1]);
   const y = (v: number) => f.bottom - (v / top) * (f.bottom - f.top);
   const slot = (f.right - f.left) / Math.max(1, bars.length);
