@@ -5,7 +5,7 @@
 // only in the final pass over the fixpoint's in-states.
 import { ts } from "ts-morph";
 import { buildCfg, type Cfg, type LoopInfo } from "./cfg.js";
-import { type AState, type ObjState, LIVE, MEASURED, FREED, REVOKED, clone, emptyState, join, joinObj, solve } from "./dataflow.js";
+import { type AState, type ObjState, LIVE, MEASURED, FREED, REVOKED, clone, emptyState, join, joinObj, solve, unionComp } from "./dataflow.js";
 import type { Fact, ObjKind, ObjMeta, Target } from "./facts.js";
 import {
   ALLOC_MANY, ALLOC_ONE, ALLOC_RIGHT, CHANNEL_METHODS, ELEMENT_CALLBACKS, FLUENT_CONSUME, FLUENT_GATES,
@@ -866,6 +866,7 @@ export class Analyzer {
       this.fact({ kind: "capability", op, call, right: spec.right, sessions: [...sessions] });
     }
     const qubits = operands.map((o) => this.qubitsOf(o.vals));
+    if (spec.kind === "gate2" && operands.length >= 2) this.entangle(op, call, operands.map((o) => o.vals), !!channel, st);
     for (const qs of qubits) {
       switch (spec.kind) {
         case "consume1": case "consume2":
@@ -877,6 +878,45 @@ export class Analyzer {
       }
     }
     return recv ?? EMPTY;
+  }
+
+  /**
+   * Entanglement components by tenant: the kernel refuses an entangling op whose operands'
+   * components hold several tenants unless a channel authorises it (SPEC firewall).
+   */
+  private entangle(op: string, call: ts.CallExpression, operands: Vals[], hasChannel: boolean, st: AState): void {
+    let own: string | undefined; let all: string | undefined; let compAt: number | undefined;
+    const ownOf = (v: Vals) => [...this.tenantsOf(v)].filter((t) => t !== "*").sort().join(",") || undefined;
+    for (const v of operands) {
+      own = unionComp(own, ownOf(v));
+      all = unionComp(all, ownOf(v));
+      for (const q of this.qubitsOf(v)) { const s = st.obj.get(q); all = unionComp(all, s?.comp); compAt ??= s?.comp?.includes(",") ? s.compAt : undefined; }
+    }
+    const ownSingle = own !== undefined && !own.includes(",");
+    if (ownSingle && all?.includes(",") && !hasChannel) {
+      // Operands are one tenant's, but a component already reaches another tenant.
+      this.fact({ kind: "component", op, call, tenants: all.split(","), own: own!, since: compAt });
+    }
+    if (!all) return;
+    const at = own?.includes(",") ? call.getStart(this.sf) : compAt;
+    for (const v of operands) for (const q of this.qubitsOf(v)) {
+      const s = st.obj.get(q);
+      if (s) st.obj.set(q, { ...s, comp: unionComp(s.comp, all), compAt: s.compAt ?? (all.includes(",") ? at : undefined) });
+    }
+  }
+
+  /** Tenants of qubit/loan objects (through loop stand-ins, sessions, brands). */
+  tenantsOf(v: Iterable<number>): Set<string> {
+    const out = new Set<string>();
+    for (const o of v) {
+      const m = this.meta[o];
+      if (m.members) { for (const t of this.tenantsOf(m.members)) out.add(t); continue; }
+      if (m.kind === "session") { if (m.tenant !== undefined) out.add(m.tenant); continue; }
+      if (m.kind !== "qubit" && m.kind !== "loan") continue;
+      if (m.tenant !== undefined) { out.add(m.tenant); continue; }
+      for (const t of this.tenantsOf(m.sessions ?? [])) out.add(t);
+    }
+    return out;
   }
 
   private useFact(op: string, opKind: Extract<Fact, { kind: "use" }>["opKind"], call: ts.Node, arg: ts.Node, qs: number[], st: AState): void {
@@ -897,7 +937,11 @@ export class Analyzer {
       const old = this.stateOf(q, st) ?? { mask: LIVE, weak: false, at: [] };
       const mask = f(old.mask);
       const at = clears ? [] : consumes ? (strong ? [pos] : [...old.at, pos]) : old.at;
-      st.obj.set(q, strong ? { mask, weak: old.weak, at } : { mask: old.mask | mask, weak: true, at });
+      // Measurement, reset and free take a qubit out of its entanglement component.
+      const comp = consumes || clears ? undefined : old.comp;
+      const keep = strong ? comp : old.comp;
+      st.obj.set(q, strong ? { mask, weak: old.weak, at, ...(keep ? { comp: keep, compAt: old.compAt } : {}) }
+        : { mask: old.mask | mask, weak: true, at, ...(keep ? { comp: keep, compAt: old.compAt } : {}) });
     }
   }
 

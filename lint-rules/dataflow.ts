@@ -12,6 +12,16 @@ export interface ObjState {
   weak: boolean;
   /** Positions of the calls that consumed it (for messages). */
   at: number[];
+  /** Tenants of the entanglement component it may be in ("alice,bob"; absent = only its own). */
+  comp?: string;
+  /** Position of the entangling call that made the component cross tenants. */
+  compAt?: number;
+}
+
+/** Union of two comma-separated tenant sets (sorted, so equal sets compare equal as strings). */
+export function unionComp(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b; if (!b || a === b) return a;
+  return [...new Set([...a.split(","), ...b.split(",")])].sort().join(",");
 }
 
 export interface AState {
@@ -40,9 +50,10 @@ const union = (a: Set<number>, b: Set<number>): Set<number> => {
 
 export function joinObj(a: ObjState | undefined, b: ObjState | undefined): ObjState | undefined {
   if (!a) return b; if (!b) return a;
-  if (a.mask === b.mask && a.weak === b.weak && a.at === b.at) return a;
+  if (a.mask === b.mask && a.weak === b.weak && a.at === b.at && a.comp === b.comp) return a;
   const at = a.at === b.at ? a.at : [...new Set([...a.at, ...b.at])].sort((x, y) => x - y);
-  return { mask: a.mask | b.mask, weak: a.weak || b.weak, at };
+  const comp = unionComp(a.comp, b.comp);
+  return { mask: a.mask | b.mask, weak: a.weak || b.weak, at, ...(comp ? { comp, compAt: a.compAt ?? b.compAt } : {}) };
 }
 
 /** Least upper bound. An object absent on one side is "not allocated yet" there, so its state comes from the other. */
@@ -71,7 +82,7 @@ export function equals(a: AState, b: AState): boolean {
   for (const [k, v] of a.env) if (!setEq(v, b.env.get(k))) return false;
   for (const [k, v] of a.obj) {
     const w = b.obj.get(k);
-    if (!w || w.mask !== v.mask || w.weak !== v.weak || w.at.length !== v.at.length) return false;
+    if (!w || w.mask !== v.mask || w.weak !== v.weak || w.at.length !== v.at.length || w.comp !== v.comp) return false;
   }
   for (const [k, f] of a.fields) {
     const g = b.fields.get(k);

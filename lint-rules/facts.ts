@@ -42,4 +42,6 @@ export type Fact =
   | { kind: "leak"; obj: number; state: ObjState; where: "exit" | "realloc"; scope: ts.Node; node: ts.Node }
   | { kind: "cast"; node: ts.Node; expr: ts.Node; type: ts.TypeNode; objs: number[]; annotation: boolean }
   | { kind: "capability"; op: string; call: ts.Node; right: Right; sessions: number[] }
-  | { kind: "channel"; op: string; node: ts.Node; channels: Target[] };
+  | { kind: "channel"; op: string; node: ts.Node; channels: Target[] }
+  /** Same-tenant operands whose entanglement component may already hold other tenants' qubits. */
+  | { kind: "component"; op: string; call: ts.CallExpression; tenants: string[]; own: string; since?: number };

@@ -34,15 +34,7 @@ export function makeContext(sf: ts.SourceFile, an: Analyzer, out: Diagnostic[], 
       return an.meta[obj].name ?? "qubit";
     },
     lineOf(pos) { return lineLabel(sf.getLineAndCharacterOfPosition(pos).line + 1); },
-    tenantsOf(obj) {
-      const m = an.meta[obj];
-      const out = new Set<string>();
-      if (m.members) { for (const x of m.members) for (const t of ctx.tenantsOf(x)) out.add(t); return out; }
-      if (m.kind === "session") { if (m.tenant !== undefined) out.add(m.tenant); return out; }
-      if (m.tenant !== undefined) { out.add(m.tenant); return out; }
-      for (const s of m.sessions ?? []) for (const t of ctx.tenantsOf(s)) out.add(t);
-      return out;
-    },
+    tenantsOf(obj) { return an.tenantsOf([obj]); },
   };
   return ctx;
 }

@@ -19,6 +19,12 @@ export const crossTenant: Rule = {
             `${f.op}: the channel ${maybe ? "may have been" : "was"} revoked${plural(c.state.at, ctx)} — request and approve a new channel before using it.`);
         }
       }
+      if (f.kind === "component") {
+        const others = f.tenants.filter((t) => t !== f.own);
+        ctx.report("qmk/cross-tenant", "error", f.call,
+          `${f.op}: these are ${f.own}'s qubits, but one is still entangled with ${others.join(", ")}'s${f.since !== undefined ? ` (since ${ctx.lineOf(f.since)})` : ""} — the gate would grow a cross-tenant component; measure or reset that qubit first, or pass the Channel.`);
+        continue;
+      }
       if (f.kind !== "operands" || f.operands.length < 2) continue;
       const [a, b] = f.operands;
       const ta = tenants(a.objs, ctx), tb = tenants(b.objs, ctx);
