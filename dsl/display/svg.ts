@@ -143,6 +143,19 @@ export function histogramText(counts: CountsLike, opts: HistogramOptions = {}): 
 
 /* ---------------------------------------------------------------- line plot */
 
+/** Ticks (as log10 values) of a log axis spanning [lo, hi] in log10 units: decades, plus 2× and 5× when it spans few decades. */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  const mults = hi - lo < 2.5 ? [1, 2, 5] : [1];
+  for (let k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+    for (const m of mults) {
+      const t = k + Math.log10(m);
+      if (t >= lo - 1e-9 && t <= hi + 1e-9) out.push(t);
+    }
+  }
+  return out;
+}
+
 export interface Series {
   name: string;
   points: readonly (readonly [number, number])[];
@@ -180,9 +193,10 @@ export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOp
   let ylo = opts.yMin !== undefined ? tf(opts.yMin) : Math.min(...ys);
   let yhi = opts.yMax !== undefined ? tf(opts.yMax) : Math.max(...ys);
   if (!(yhi > ylo)) { ylo -= 1; yhi += 1; }
-  const yTicks = opts.logY
-    ? Array.from({ length: Math.floor(yhi) - Math.ceil(ylo) + 1 }, (_, i) => Math.ceil(ylo) + i)
-    : niceTicks(ylo, yhi, 5).filter((t) => t >= ylo - 1e-9 && t <= yhi + 1e-9);
+  const pad = (yhi - ylo) * 0.04; // keep markers at the extremes inside the frame
+  if (opts.yMin === undefined) ylo -= pad;
+  if (opts.yMax === undefined) yhi += pad;
+  const yTicks = opts.logY ? logTicks(ylo, yhi) : niceTicks(ylo, yhi, 5).filter((t) => t >= ylo - 1e-9 && t <= yhi + 1e-9);
   const xTicks = niceTicks(xlo, xhi, 6).filter((t) => t >= xlo - 1e-9 && t <= xhi + 1e-9);
   const X = (v: number) => f.left + ((v - xlo) / (xhi - xlo)) * (f.right - f.left);
   const Y = (v: number) => f.bottom - ((tf(v) - ylo) / (yhi - ylo)) * (f.bottom - f.top);
@@ -209,7 +223,10 @@ export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOp
     list.forEach((ser, i) => {
       const y = f.top + 8 + i * 18;
       const color = ser.color ?? PALETTE[i % PALETTE.length];
-      s += `<line x1="${f.right + 14}" x2="${f.right + 34}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${ser.dashed ? ' stroke-dasharray="5 4"' : ""}/><text class="legend-label" x="${f.right + 40}" y="${y + 4}">${esc(ser.name)}</text>`;
+      s += ser.markersOnly
+        ? `<circle cx="${f.right + 24}" cy="${y}" r="3.5" fill="${color}"/>`
+        : `<line x1="${f.right + 14}" x2="${f.right + 34}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${ser.dashed ? ' stroke-dasharray="5 4"' : ""}/>`;
+      s += `<text class="legend-label" x="${f.right + 40}" y="${y + 4}">${esc(ser.name)}</text>`;
     });
     s += `</g>`;
   }
@@ -335,6 +352,12 @@ export function opLabel(n: NodeLike): string {
   return params.length ? `${name}(${params.join(",")})` : name;
 }
 
+function guardEvents(g: unknown): string[] {
+  if (!g || typeof g !== "object") return [];
+  const ev = (g as Record<string, unknown>).event ?? (g as Record<string, unknown>).events;
+  return Array.isArray(ev) ? ev.map(String) : ev === undefined ? [] : [String(ev)];
+}
+
 function guardText(g: unknown): string {
   if (!g || typeof g !== "object") return "";
   const o = g as Record<string, unknown>;
@@ -356,6 +379,7 @@ export function circuitLayout(graph: GraphLike, opts: CircuitOptions = {}): { wi
   for (const n of graph.program.nodes) for (const v of n.vqs ?? []) if (!seen.has(v)) (seen.add(v), wires.push(v));
   const idx = new Map(wires.map((v, i) => [v, i]));
   const next = wires.map(() => 0);
+  const eventCol = new Map<string, number>();
   const cols: { node: NodeLike; col: number }[] = [];
   for (const node of graph.program.nodes) {
     if (opts.hideAllocFree && (node.op === "ALLOC_LQ" || node.op === "FREE_LQ")) continue;
@@ -364,7 +388,10 @@ export function circuitLayout(graph: GraphLike, opts: CircuitOptions = {}): { wi
     const lo = Math.min(...ws), hi = Math.max(...ws);
     let col = 0;
     for (let i = lo; i <= hi; i++) col = Math.max(col, next[i]);
+    // classical dependency: a guarded op comes after the measurement that produced its event
+    for (const ev of guardEvents(node.guard)) col = Math.max(col, (eventCol.get(ev) ?? -1) + 1);
     for (let i = lo; i <= hi; i++) next[i] = col + 1;
+    for (const ev of node.produces ?? []) eventCol.set(ev, col);
     cols.push({ node, col });
   }
   return { wires, cols, depth: Math.max(0, ...next) };
