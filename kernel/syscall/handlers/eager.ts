@@ -47,8 +47,11 @@ function operand(k: KernelCore, ctx: CallContext, h: unknown, field: string): Op
   if (peek?.kind === "loan") {
     const c = k.handles.verify(h, { kind: "loan" }, field);
     const loan = k.channels.peekLoan(c.id);
-    if (!loan) throw new QmkError("INVALID_HANDLE", "unknown loan", { field });
-    if (loan.used) throw new QmkError("CHANNEL_UNAUTHORIZED", "this loan was already used (a loan is good for one operation)", { field, rule: "loan_used" });
+    // The handle is genuine (its MAC verified), so a loan the book no longer
+    // holds was spent, or withdrawn when its qubit or channel went away.
+    if (!loan || loan.used) {
+      throw new QmkError("CHANNEL_UNAUTHORIZED", "this loan was already used or withdrawn (a loan is good for one operation)", { field, rule: "loan_used" });
+    }
     return { id: loan.qubit, loan: loan.id };
   }
   const c = k.own("vq", h, ctx, field, true);
