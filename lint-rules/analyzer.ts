@@ -1,22 +1,19 @@
-// Abstract interpreter: transfer functions for the DSL over the CFG.
-// Abstract objects are allocation sites (qubits, containers, sessions, channels,
-// loans); variables and container fields point to sets of them (alias sets);
+// Abstract interpreter: analysis units, CFG transfer functions, loops and the
+// DSL's calls. Abstract objects are allocation sites (qubits, containers,
+// sessions, channels, loans; heap.ts); expressions are evaluated in evaluate.ts;
 // each qubit/channel carries a typestate set (dataflow.ts). Facts are recorded
 // only in the final pass over the fixpoint's in-states.
 import { ts } from "ts-morph";
 import { buildCfg, type Cfg, type LoopInfo } from "./cfg.js";
 import { type AState, type ObjState, LIVE, MEASURED, FREED, REVOKED, clone, emptyState, join, joinObj, solve, unionComp } from "./dataflow.js";
-import type { Fact, ObjKind, ObjMeta, Target } from "./facts.js";
 import {
   ALLOC_MANY, ALLOC_ONE, ALLOC_RIGHT, CHANNEL_METHODS, ELEMENT_CALLBACKS, FLUENT_CONSUME, FLUENT_GATES,
   FREE_FUNCTIONS, SESSION_FACTORIES, type OpSpec,
 } from "./model.js";
-import { brandFromTypeText, brandTenant, innermostCastOperand, isInlineCallback, isNeverQubit, literalKey, propName } from "./syntax.js";
+import { Evaluator } from "./evaluate.js";
+import { EMPTY, LOOP_ELEMS, LOOP_PLAIN, assign, union, type Vals } from "./heap.js";
+import { brandFromTypeText, brandTenant, isInlineCallback, isNeverQubit, literalKey, propName } from "./syntax.js";
 
-type Vals = Set<number>;
-const EMPTY: Vals = new Set();
-const LOOP_ELEMS = -1_000_000; // synthetic env keys: loop id → its element stand-ins
-const LOOP_PLAIN = -2_000_000; // loop id → plain (non-qubit) elements bound to the loop variable
 const MAX_LITERAL_ALLOC = 64;
 
 /** What a local helper does, seen from a call: per parameter, and what it returns. */
@@ -31,30 +28,11 @@ interface Summary {
   returnsFresh: number[];
 }
 
-export class Analyzer {
-  readonly meta: ObjMeta[] = [];
-  readonly facts: Fact[] = [];
-  private readonly memo = new Map<ts.Node, Map<string, number>>();
-  private readonly cfgs = new Map<ts.Node, Cfg>();
-  private readonly loopOf = new Map<ts.Node, LoopInfo>();
-  private readonly symIds = new Map<ts.Symbol, number>();
-  private readonly nameIds = new Map<string, number>();
-  private readonly summaries = new Map<ts.Node, Summary | "pending">();
-  private readonly factKeys = new Set<string>();
+export class Analyzer extends Evaluator {
+  protected readonly cfgs = new Map<ts.Node, Cfg>();
+  protected readonly summaries = new Map<ts.Node, Summary | "pending">();
   /** Function body → objects its return statements yield (for helper summaries). */
-  private readonly returned = new Map<ts.Node, Set<number>>();
-  private reporting = false;
-  /** Unit currently analysed (for leak messages and param objects). */
-  private unit: ts.Node | undefined;
-
-  constructor(
-    private readonly sf: ts.SourceFile,
-    private readonly checker: ts.TypeChecker | undefined,
-    readonly scopeLabel = "the file",
-    /** Printed type of the node at [start, end) from a full program (editor), e.g. `Qubit<"alice">`. */
-    private readonly typeText?: (start: number, end: number) => string | undefined,
-  ) {}
-
+  protected readonly returned = new Map<ts.Node, Set<number>>();
   /** Analyses the file body and every function that is not an inlined callback. */
   run(): void {
     this.analyzeUnit(this.sf);
@@ -67,7 +45,7 @@ export class Analyzer {
 
   // ---------------------------------------------------------------- units
 
-  private cfgOf(body: ts.Node): Cfg {
+  protected cfgOf(body: ts.Node): Cfg {
     let c = this.cfgs.get(body);
     if (!c) {
       c = buildCfg(body);
@@ -77,27 +55,7 @@ export class Analyzer {
     return c;
   }
 
-  /** The file imports the DSL (or a `qmk` package): receivers we cannot resolve may be sessions. */
-  private usesDslCache: boolean | undefined;
-  private get usesDsl(): boolean {
-    return this.usesDslCache ??= this.sf.statements.some((st) => ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)
-      && /(^|[/@])(dsl|qmk)([/.-]|$)/.test(st.moduleSpecifier.text));
-  }
-
-  /** `s`, `this.s`, `ctx.alice`, `getSession()` — but not an undeclared global such as `Buffer`. */
-  private isLocalReceiver(e: ts.Expression): boolean {
-    if (ts.isIdentifier(e)) {
-      const d = this.checker?.getSymbolAtLocation(e)?.declarations?.[0];
-      return this.checker ? !!d && d.getSourceFile() === this.sf && !ts.isImportSpecifier(d) && !ts.isNamespaceImport(d) : true;
-    }
-    if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e)) return this.isLocalReceiver(e.expression);
-    return ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e) || e.kind === ts.SyntaxKind.ThisKeyword;
-  }
-
-  /** Internal failures (a construct the analysis does not handle): the unit is skipped, the rest still linted. */
-  readonly internalErrors: string[] = [];
-
-  private analyzeUnit(unit: ts.Node): void {
+  protected analyzeUnit(unit: ts.Node): void {
     try { this.analyzeUnitUnsafe(unit); }
     catch (e) {
       const at = this.sf.getLineAndCharacterOfPosition(unit.getStart(this.sf)).line + 1;
@@ -105,7 +63,7 @@ export class Analyzer {
     }
   }
 
-  private analyzeUnitUnsafe(unit: ts.Node): void {
+  protected analyzeUnitUnsafe(unit: ts.Node): void {
     const saved = this.unit; this.unit = unit;
     const { cfg, inStates } = this.solveUnit(unit);
     this.reportPass(cfg, inStates);
@@ -116,7 +74,7 @@ export class Analyzer {
     this.unit = saved;
   }
 
-  private solveUnit(unit: ts.Node): { cfg: Cfg; inStates: Map<number, AState> } {
+  protected solveUnit(unit: ts.Node): { cfg: Cfg; inStates: Map<number, AState> } {
     const body = ts.isSourceFile(unit) ? unit : (unit as ts.FunctionLikeDeclaration).body!;
     const cfg = this.cfgOf(body);
     const entry = emptyState();
@@ -127,26 +85,14 @@ export class Analyzer {
     return { cfg, inStates };
   }
 
-  private reportPass(cfg: Cfg, inStates: Map<number, AState>): void {
+  protected reportPass(cfg: Cfg, inStates: Map<number, AState>): void {
     const was = this.reporting; this.reporting = true;
     for (const n of cfg.nodes) { const s = inStates.get(n.id); if (s) this.transfer(cfg, n.id, s); }
     this.reporting = was;
   }
 
-  private externalQubit(d: ts.VariableDeclaration, name: ts.Identifier, st: AState): Vals {
-    const type = d.type && this.resolveAlias(d.type);
-    let tenant = type ? brandTenant(type) : undefined;
-    if (tenant === undefined && type && this.typeText) tenant = brandFromTypeText(this.typeText(name.getStart(this.sf), name.getEnd()));
-    if (tenant === undefined) return EMPTY;
-    const id = this.obj(d, "external", "qubit", name.text);
-    const m = this.meta[id];
-    m.param = true; m.tenant = tenant;
-    if (!st.obj.has(id)) st.obj.set(id, { mask: LIVE, weak: false, at: [] });
-    return new Set([id]);
-  }
-
   /** Parameters are live qubits owned by the caller (never leaks); tenant from a `Qubit<"t">` annotation. */
-  private bindParams(fn: ts.FunctionLikeDeclaration, st: AState): void {
+  protected bindParams(fn: ts.FunctionLikeDeclaration, st: AState): void {
     for (const p of fn.parameters) {
       if (!ts.isIdentifier(p.name)) continue;
       const id = this.obj(p, "param", "qubit", p.name.text);
@@ -168,7 +114,7 @@ export class Analyzer {
     }
   }
 
-  private checkLeaks(st: AState, scope: ts.Node): void {
+  protected checkLeaks(st: AState, scope: ts.Node): void {
     for (const [id, os] of st.obj) {
       const m = this.meta[id];
       if (m.kind !== "qubit" || m.shadow || m.param || os.weak || !(os.mask & LIVE) || st.escaped.has(id)) continue;
@@ -177,7 +123,7 @@ export class Analyzer {
   }
 
   /** Runs an inlined callback body from `st`; returns the state at its end. */
-  private runBody(fn: ts.FunctionLikeDeclaration, st: AState, args: Vals[]): AState {
+  protected runBody(fn: ts.FunctionLikeDeclaration, st: AState, args: Vals[]): AState {
     if (!fn.body) return st;
     const entry = clone(st);
     fn.parameters.forEach((p, i) => this.bind(p.name, args[i] ?? EMPTY, entry));
@@ -189,7 +135,7 @@ export class Analyzer {
     return inStates.get(cfg.exit) ?? st;
   }
 
-  private summary(fn: ts.FunctionLikeDeclaration): Summary | undefined {
+  protected summary(fn: ts.FunctionLikeDeclaration): Summary | undefined {
     const got = this.summaries.get(fn);
     if (got === "pending") return undefined; // recursion: no summary
     if (got) return got;
@@ -214,7 +160,7 @@ export class Analyzer {
 
   // ---------------------------------------------------------------- transfer
 
-  private transfer(cfg: Cfg, id: number, input: AState): AState {
+  protected transfer(cfg: Cfg, id: number, input: AState): AState {
     const node = cfg.nodes[id];
     if (node.kind === "entry" || node.kind === "exit" || node.kind === "nop") return input;
     const st = clone(input);
@@ -257,12 +203,12 @@ export class Analyzer {
   // `for (const q of qs) { h(q); measure(q) }` clean while still flagging a
   // use of qs[0] after it, or a conditional measure inside.
 
-  private loopContainers(loop: LoopInfo, st: AState): Array<{ expr: ts.Expression; containers: number[] }> {
+  protected loopContainers(loop: LoopInfo, st: AState): Array<{ expr: ts.Expression; containers: number[] }> {
     const exprs = loop.iterable ? [loop.iterable] : loop.indexed;
     return exprs.map((expr) => ({ expr, containers: [...this.ev(expr, st)].filter((o) => this.meta[o].kind === "container") }));
   }
 
-  private loopInit(loop: LoopInfo, st: AState): void {
+  protected loopInit(loop: LoopInfo, st: AState): void {
     const elems = new Set<number>(); const plain = new Set<number>();
     for (const { containers } of this.loopContainers(loop, st)) {
       for (const c of containers) {
@@ -286,7 +232,7 @@ export class Analyzer {
     st.env.set(LOOP_PLAIN - loop.id, plain);
   }
 
-  private loopHead(loop: LoopInfo, st: AState): void {
+  protected loopHead(loop: LoopInfo, st: AState): void {
     const elems = st.env.get(LOOP_ELEMS - loop.id) ?? EMPTY;
     for (const e of elems) {
       const snap = st.obj.get(this.memo.get(loop.stmt)!.get(`snap:${this.containerOfElem(loop, e)}`)!);
@@ -301,12 +247,12 @@ export class Analyzer {
     }
   }
 
-  private containerOfElem(loop: LoopInfo, e: number): string {
+  protected containerOfElem(loop: LoopInfo, e: number): string {
     for (const [k, v] of this.memo.get(loop.stmt)!) if (v === e && k.startsWith("elem:")) return k.slice(5);
     return "";
   }
 
-  private loopAcc(loop: LoopInfo, st: AState, isBreak: boolean): void {
+  protected loopAcc(loop: LoopInfo, st: AState, isBreak: boolean): void {
     for (const e of st.env.get(LOOP_ELEMS - loop.id) ?? EMPTY) {
       const c = this.containerOfElem(loop, e);
       const accId = this.memo.get(loop.stmt)!.get(`acc:${c}`)!;
@@ -317,7 +263,7 @@ export class Analyzer {
     }
   }
 
-  private loopExit(loop: LoopInfo, st: AState): void {
+  protected loopExit(loop: LoopInfo, st: AState): void {
     for (const e of st.env.get(LOOP_ELEMS - loop.id) ?? EMPTY) {
       const acc = st.obj.get(this.memo.get(loop.stmt)!.get(`acc:${this.containerOfElem(loop, e)}`)!);
       // No completed iteration (yet): bottom, not the entry state — keeps this transfer monotone,
@@ -326,233 +272,9 @@ export class Analyzer {
     }
   }
 
-  // ---------------------------------------------------------------- expressions
-
-  private declList(list: ts.VariableDeclarationList, st: AState): void {
-    const exported = list.parent && ts.isVariableStatement(list.parent)
-      && list.parent.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    for (const d of list.declarations) {
-      let v = d.initializer ? this.ev(d.initializer, st) : EMPTY;
-      // `declare const a: Qubit<"alice">`, `const b: Qubit<"bob"> = fromElsewhere()`: a qubit owned
-      // elsewhere whose brand we know — tracked for tenants and typestate, never a leak here.
-      if (!v.size && ts.isIdentifier(d.name)) v = this.externalQubit(d, d.name, st);
-      if (!d.initializer) { if (ts.isIdentifier(d.name) && (v.size || st.env.has(this.key(d.name)))) st.env.set(this.key(d.name), v); continue; }
-      if (d.type && v.size && [...v].some((o) => this.isQubitLike(o))) {
-        this.fact({ kind: "cast", node: d, expr: d.initializer, type: d.type, objs: [...v], annotation: true });
-      }
-      this.bind(d.name, v, st);
-      if (exported) this.escape(v, st);
-    }
-  }
-
-  private bind(name: ts.BindingName, v: Vals, st: AState): void {
-    if (ts.isIdentifier(name)) {
-      const k = this.key(name);
-      if (v.size || st.env.has(k)) st.env.set(k, v); // untracked values keep the env small
-      for (const o of v) {
-        const m = this.meta[o];
-        if (m.kind === "qubit" && !m.name) m.name = name.text;
-        // Register elements are named after the variable: `reg[1]`.
-        if (m.kind === "container") for (const [k, f] of st.fields.get(o) ?? []) for (const q of f) {
-          const qm = this.meta[q];
-          if (qm.kind === "qubit" && !qm.name) qm.name = k === "*" ? `${name.text}[…]` : /^\d+$/.test(k) ? `${name.text}[${k}]` : `${name.text}.${k}`;
-        }
-      }
-      return;
-    }
-    const containers = [...v].filter((o) => this.meta[o].kind === "container");
-    name.elements.forEach((el, i) => {
-      if (ts.isOmittedExpression(el)) return;
-      let key: string | undefined;
-      if (ts.isArrayBindingPattern(name)) key = el.dotDotDotToken ? undefined : String(i);
-      else if (el.dotDotDotToken) key = undefined;
-      else {
-        const pn = el.propertyName ?? el.name;
-        key = ts.isIdentifier(pn) || ts.isStringLiteral(pn) || ts.isNumericLiteral(pn) ? pn.text : undefined;
-      }
-      let vals = this.fieldsOf(containers, key, st);
-      if (!vals.size && el.initializer) vals = this.ev(el.initializer, st);
-      if (el.dotDotDotToken) {
-        const rest = this.obj(el, "rest", "container");
-        st.fields.set(rest, new Map([["*", vals]]));
-        vals = new Set([rest]);
-      }
-      this.bind(el.name, vals, st);
-    });
-  }
-
-  ev(e: ts.Expression, st: AState): Vals {
-    switch (e.kind) {
-      case ts.SyntaxKind.Identifier: {
-        const id = e as ts.Identifier;
-        if (id.text === "undefined") return EMPTY;
-        return st.env.get(this.key(id)) ?? EMPTY;
-      }
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.AwaitExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.SpreadElement:
-        return this.ev((e as ts.ParenthesizedExpression).expression, st);
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression: {
-        const a = e as ts.AsExpression;
-        const v = this.ev(a.expression, st);
-        const outer = a.parent && (ts.isAsExpression(a.parent) || ts.isTypeAssertionExpression(a.parent));
-        if (!outer && [...v].some((o) => this.isQubitLike(o))) {
-          this.fact({ kind: "cast", node: a, expr: innermostCastOperand(a), type: a.type, objs: [...v], annotation: false });
-        }
-        return v;
-      }
-      case ts.SyntaxKind.CallExpression: return this.evCall(e as ts.CallExpression, st);
-      case ts.SyntaxKind.NewExpression: {
-        const n = e as ts.NewExpression;
-        const args = (n.arguments ?? []).map((a) => this.ev(a, st));
-        const ctor = n.expression.getText(this.sf);
-        if (ctor === "Map" || ctor === "Set" || ctor === "Array" || ctor === "WeakMap") {
-          const c = this.obj(n, "new", "container");
-          const f = new Map<string, Vals>();
-          // new Map([["a", q], …]) → fields a …; new Set(xs) → element summary.
-          const init = n.arguments?.[0];
-          if (ctor === "Map" && init && ts.isArrayLiteralExpression(init)) {
-            for (const pair of init.elements) {
-              if (ts.isArrayLiteralExpression(pair) && pair.elements.length === 2) {
-                const k = literalKey(pair.elements[0]) ?? "*";
-                f.set(k, union(f.get(k), this.ev(pair.elements[1], clone(st))));
-              }
-            }
-          } else if (args[0]) f.set("*", this.allOf(args[0], st));
-          st.fields.set(c, f);
-          return new Set([c]);
-        }
-        for (const a of args) this.escape(a, st);
-        return EMPTY;
-      }
-      case ts.SyntaxKind.ArrayLiteralExpression: {
-        const a = e as ts.ArrayLiteralExpression;
-        const c = this.obj(a, "array", "container");
-        const f = new Map<string, Vals>();
-        let precise = true;
-        a.elements.forEach((el, i) => {
-          const v = this.ev(el, st);
-          if (ts.isSpreadElement(el)) { precise = false; f.set("*", union(f.get("*"), this.allOf(v, st))); }
-          else f.set(precise ? String(i) : "*", union(f.get(precise ? String(i) : "*"), v));
-        });
-        st.fields.set(c, f);
-        return new Set([c]);
-      }
-      case ts.SyntaxKind.ObjectLiteralExpression: {
-        const o = e as ts.ObjectLiteralExpression;
-        const c = this.obj(o, "object", "container");
-        const f = new Map<string, Vals>();
-        for (const p of o.properties) {
-          if (ts.isPropertyAssignment(p)) {
-            const k = propName(p.name);
-            const v = this.ev(p.initializer, st);
-            f.set(k ?? "*", union(f.get(k ?? "*"), v));
-          } else if (ts.isShorthandPropertyAssignment(p)) {
-            f.set(p.name.text, union(f.get(p.name.text), this.ev(p.name, st)));
-          } else if (ts.isSpreadAssignment(p)) {
-            for (const src of this.ev(p.expression, st)) for (const [k, v] of st.fields.get(src) ?? []) f.set(k, union(f.get(k), v));
-          }
-        }
-        st.fields.set(c, f);
-        return new Set([c]);
-      }
-      case ts.SyntaxKind.PropertyAccessExpression: {
-        const p = e as ts.PropertyAccessExpression;
-        const base = this.ev(p.expression, st);
-        if (p.name.text === "length") return EMPTY;
-        return this.fieldsOf(this.containers(base), p.name.text, st);
-      }
-      case ts.SyntaxKind.ElementAccessExpression: {
-        const a = e as ts.ElementAccessExpression;
-        const base = this.ev(a.expression, st);
-        this.ev(a.argumentExpression, st);
-        const loopElems = this.inductionElems(a, base, st);
-        if (loopElems) return loopElems;
-        return this.fieldsOf(this.containers(base), literalKey(a.argumentExpression), st);
-      }
-      case ts.SyntaxKind.BinaryExpression: return this.evBinary(e as ts.BinaryExpression, st);
-      case ts.SyntaxKind.ConditionalExpression: {
-        const c = e as ts.ConditionalExpression;
-        this.ev(c.condition, st);
-        const s1 = clone(st), s2 = clone(st);
-        const a = this.ev(c.whenTrue, s1), b = this.ev(c.whenFalse, s2);
-        assign(st, join(s1, s2));
-        return union(a, b);
-      }
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
-        // Analysed as its own unit; what it captures may be consumed whenever it runs.
-        this.escapeCaptured(e, st);
-        return EMPTY;
-      default:
-        ts.forEachChild(e, (c) => { if (ts.isExpression(c)) this.ev(c, st); });
-        return EMPTY;
-    }
-  }
-
-  private evBinary(b: ts.BinaryExpression, st: AState): Vals {
-    const op = b.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsToken) {
-      const v = this.ev(b.right, st);
-      this.assignTo(b.left, v, st);
-      return v;
-    }
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken
-      || op === ts.SyntaxKind.AmpersandAmpersandEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken) {
-      // Short-circuit: the right operand runs on some paths only.
-      const l = this.ev(b.left, st);
-      const s2 = clone(st);
-      const r = this.ev(b.right, s2);
-      if (op >= ts.SyntaxKind.AmpersandAmpersandEqualsToken && op <= ts.SyntaxKind.QuestionQuestionEqualsToken) this.assignTo(b.left, union(l, r), s2);
-      assign(st, join(st, s2));
-      return union(l, r);
-    }
-    if (op === ts.SyntaxKind.CommaToken) { this.ev(b.left, st); return this.ev(b.right, st); }
-    this.ev(b.left, st); this.ev(b.right, st);
-    return EMPTY;
-  }
-
-  private assignTo(target: ts.Expression, v: Vals, st: AState): void {
-    if (ts.isIdentifier(target)) { const k = this.key(target); if (v.size || st.env.has(k)) st.env.set(k, v); return; }
-    if (ts.isParenthesizedExpression(target) || ts.isNonNullExpression(target)) return this.assignTo(target.expression, v, st);
-    if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
-      const containers = this.containers(v);
-      if (ts.isArrayLiteralExpression(target)) {
-        target.elements.forEach((el, i) => { if (!ts.isOmittedExpression(el)) this.assignTo(ts.isSpreadElement(el) ? el.expression : el, this.fieldsOf(containers, ts.isSpreadElement(el) ? undefined : String(i), st), st); });
-      } else {
-        for (const p of target.properties) {
-          if (ts.isShorthandPropertyAssignment(p)) this.assignTo(p.name, this.fieldsOf(containers, p.name.text, st), st);
-          else if (ts.isPropertyAssignment(p)) this.assignTo(p.initializer, this.fieldsOf(containers, propName(p.name), st), st);
-        }
-      }
-      return;
-    }
-    let baseExpr: ts.Expression | undefined; let key: string | undefined;
-    if (ts.isPropertyAccessExpression(target)) { baseExpr = target.expression; key = target.name.text; }
-    else if (ts.isElementAccessExpression(target)) { baseExpr = target.expression; this.ev(target.argumentExpression, st); key = literalKey(target.argumentExpression); }
-    if (!baseExpr) return;
-    const cs = this.containers(this.ev(baseExpr, st));
-    if (!cs.length) { this.escape(v, st); return; } // stored somewhere we do not track
-    this.storeField(cs, key, v, st);
-  }
-
-  private storeField(cs: number[], key: string | undefined, v: Vals, st: AState): void {
-    const strong = cs.length === 1 && key !== undefined && !this.meta[cs[0]].summary;
-    for (const c of cs) {
-      const f = new Map(st.fields.get(c) ?? []);
-      const k = key ?? "*";
-      f.set(k, strong ? v : union(f.get(k), v));
-      st.fields.set(c, f);
-    }
-    if (this.meta[cs[0]] && cs.some((c) => st.escaped.has(c))) this.escape(v, st);
-  }
-
   // ---------------------------------------------------------------- calls
 
-  private evCall(call: ts.CallExpression, st: AState): Vals {
+  protected evCall(call: ts.CallExpression, st: AState): Vals {
     const callee = call.expression;
     if (ts.isIdentifier(callee)) {
       const helper = this.localFunction(callee);
@@ -602,7 +324,7 @@ export class Analyzer {
     return this.unknownCall(call, st);
   }
 
-  private unknownCall(call: ts.CallExpression, st: AState): Vals {
+  protected unknownCall(call: ts.CallExpression, st: AState): Vals {
     const c = call.expression;
     if (ts.isPropertyAccessExpression(c) && ts.isIdentifier(c.expression) && c.expression.text === "console") {
       for (const a of call.arguments) this.ev(a, st); // logging never takes ownership
@@ -614,7 +336,7 @@ export class Analyzer {
     return EMPTY;
   }
 
-  private containerMethod(call: ts.CallExpression, name: string, cs: number[], st: AState): Vals {
+  protected containerMethod(call: ts.CallExpression, name: string, cs: number[], st: AState): Vals {
     const args = call.arguments;
     if (ELEMENT_CALLBACKS.has(name) && args[0] && (ts.isArrowFunction(args[0]) || ts.isFunctionExpression(args[0]))) {
       return this.elementCallback(call, args[0], cs, name, st);
@@ -642,7 +364,7 @@ export class Analyzer {
   }
 
   /** `qs.forEach(q => …)`: like a for-of loop whose body is the callback. */
-  private elementCallback(call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, cs: number[], name: string, st: AState): Vals {
+  protected elementCallback(call: ts.CallExpression, fn: ts.ArrowFunction | ts.FunctionExpression, cs: number[], name: string, st: AState): Vals {
     const elems = new Set<number>(); const accs: Array<[number, number]> = [];
     const snaps = new Map<number, ObjState | undefined>();
     for (const c of cs) {
@@ -676,7 +398,7 @@ export class Analyzer {
     return EMPTY;
   }
 
-  private session(call: ts.CallExpression, name: string, st: AState): Vals {
+  protected session(call: ts.CallExpression, name: string, st: AState): Vals {
     const args = call.arguments.map((a) => this.ev(a, st));
     void args;
     const id = this.obj(call, "session", "session");
@@ -697,7 +419,7 @@ export class Analyzer {
     return new Set([id]);
   }
 
-  private alloc(call: ts.CallExpression, name: string, sessions: number[], st: AState): Vals {
+  protected alloc(call: ts.CallExpression, name: string, sessions: number[], st: AState): Vals {
     for (const a of call.arguments) this.ev(a, st);
     this.fact({ kind: "capability", op: name, call, right: ALLOC_RIGHT, sessions });
     const mkQubit = (tag: string, label?: string) => {
@@ -722,7 +444,7 @@ export class Analyzer {
   }
 
   /** A (re-)allocation at the same site: the previous instance leaks unless something still holds it. */
-  private fresh(q: number, st: AState, call: ts.Node): void {
+  protected fresh(q: number, st: AState, call: ts.Node): void {
     const prev = st.obj.get(q);
     const m = this.meta[q];
     if (prev && !m.summary) {
@@ -737,7 +459,7 @@ export class Analyzer {
     else st.obj.set(q, { mask: LIVE, weak: false, at: [] });
   }
 
-  private channel(call: ts.CallExpression, name: string, recv: Vals, sessions: number[], st: AState): Vals {
+  protected channel(call: ts.CallExpression, name: string, recv: Vals, sessions: number[], st: AState): Vals {
     const args = call.arguments.map((a) => this.ev(a, st));
     this.fact({ kind: "capability", op: name, call, right: CHANNEL_METHODS[name] ?? "CAP_LINK", sessions });
     if (name === "requestChannel") {
@@ -763,7 +485,7 @@ export class Analyzer {
     return new Set([ch]);
   }
 
-  private lend(call: ts.CallExpression, sessions: number[], st: AState): Vals {
+  protected lend(call: ts.CallExpression, sessions: number[], st: AState): Vals {
     const q = call.arguments[0] ? this.ev(call.arguments[0], st) : EMPTY;
     const ch = call.arguments[1] ? this.ev(call.arguments[1], st) : EMPTY;
     this.fact({ kind: "capability", op: "lend", call, right: "CAP_LINK", sessions });
@@ -775,7 +497,7 @@ export class Analyzer {
     return new Set([loan]);
   }
 
-  private callHelper(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration, st: AState): Vals {
+  protected callHelper(call: ts.CallExpression, fn: ts.FunctionLikeDeclaration, st: AState): Vals {
     const args = call.arguments.map((a) => this.ev(a, st));
     const s = this.summary(fn);
     if (!s) { for (const a of args) this.escape(a, st); return EMPTY; }
@@ -811,7 +533,7 @@ export class Analyzer {
     return result;
   }
 
-  private dslOp(op: string, spec: OpSpec, call: ts.CallExpression, st: AState, recv?: Vals, recvExpr?: ts.Expression): Vals {
+  protected dslOp(op: string, spec: OpSpec, call: ts.CallExpression, st: AState, recv?: Vals, recvExpr?: ts.Expression): Vals {
     if (spec.kind === "classical") {
       if (call.arguments[0]) this.ev(call.arguments[0], st);
       const cb = call.arguments[1];
@@ -884,7 +606,7 @@ export class Analyzer {
    * Entanglement components by tenant: the kernel refuses an entangling op whose operands'
    * components hold several tenants unless a channel authorises it (SPEC firewall).
    */
-  private entangle(op: string, call: ts.CallExpression, operands: Vals[], hasChannel: boolean, st: AState): void {
+  protected entangle(op: string, call: ts.CallExpression, operands: Vals[], hasChannel: boolean, st: AState): void {
     let own: string | undefined; let all: string | undefined; let compAt: number | undefined;
     const ownOf = (v: Vals) => [...this.tenantsOf(v)].filter((t) => t !== "*").sort().join(",") || undefined;
     for (const v of operands) {
@@ -904,207 +626,6 @@ export class Analyzer {
       if (s) st.obj.set(q, { ...s, comp: unionComp(s.comp, all), compAt: s.compAt ?? (all.includes(",") ? at : undefined) });
     }
   }
-
-  /** Tenants of qubit/loan objects (through loop stand-ins, sessions, brands). */
-  tenantsOf(v: Iterable<number>): Set<string> {
-    const out = new Set<string>();
-    for (const o of v) {
-      const m = this.meta[o];
-      if (m.members) { for (const t of this.tenantsOf(m.members)) out.add(t); continue; }
-      if (m.kind === "session") { if (m.tenant !== undefined) out.add(m.tenant); continue; }
-      if (m.kind !== "qubit" && m.kind !== "loan") continue;
-      if (m.tenant !== undefined) { out.add(m.tenant); continue; }
-      for (const t of this.tenantsOf(m.sessions ?? [])) out.add(t);
-    }
-    return out;
-  }
-
-  private useFact(op: string, opKind: Extract<Fact, { kind: "use" }>["opKind"], call: ts.Node, arg: ts.Node, qs: number[], st: AState): void {
-    for (const q of qs) this.meta[q].usedAsQubit = true;
-    if (qs.length) this.fact({ kind: "use", op, opKind, call, arg, targets: qs.map((id) => ({ id, state: this.stateOf(id, st) })) });
-  }
-
-  private channelUse(op: string, node: ts.Node, vals: Vals, st: AState): void {
-    const chs = [...vals].filter((o) => this.meta[o].kind === "channel");
-    if (chs.length) this.fact({ kind: "channel", op, node, channels: chs.map((id): Target => ({ id, state: st.obj.get(id) })) });
-  }
-
-  /** Strong update for a single precise target, weak (join with the old state) otherwise. */
-  private update(qs: number[], f: (mask: number) => number, st: AState, call: ts.Node, consumes: boolean, clears = false): void {
-    const strong = qs.length === 1 && !this.meta[qs[0]].summary;
-    const pos = call.getStart(this.sf);
-    for (const q of qs) {
-      const old = this.stateOf(q, st) ?? { mask: LIVE, weak: false, at: [] };
-      const mask = f(old.mask);
-      const at = clears ? [] : consumes ? (strong ? [pos] : [...old.at, pos]) : old.at;
-      // Measurement, reset and free take a qubit out of its entanglement component.
-      const comp = consumes || clears ? undefined : old.comp;
-      const keep = strong ? comp : old.comp;
-      st.obj.set(q, strong ? { mask, weak: old.weak, at, ...(keep ? { comp: keep, compAt: old.compAt } : {}) }
-        : { mask: old.mask | mask, weak: true, at, ...(keep ? { comp: keep, compAt: old.compAt } : {}) });
-    }
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  private fact(f: Fact): void {
-    if (!this.reporting) return;
-    const node = "call" in f ? f.call : f.node;
-    const key = `${f.kind}:${node.pos}:${"arg" in f ? f.arg.pos : ""}:${"obj" in f ? f.obj : ""}:${this.unit?.pos}`;
-    if (this.factKeys.has(key)) return;
-    this.factKeys.add(key);
-    this.facts.push(f);
-  }
-
-  private obj(site: ts.Node, tag: string, kind: ObjKind, name?: string): number {
-    let m = this.memo.get(site);
-    if (!m) { m = new Map(); this.memo.set(site, m); }
-    let id = m.get(tag);
-    if (id === undefined) {
-      id = this.meta.length;
-      this.meta.push({ id, kind, site, name });
-      m.set(tag, id);
-    }
-    return id;
-  }
-
-  private readonly keyCache = new WeakMap<ts.Identifier, number>();
-
-  private key(id: ts.Identifier): number {
-    let k = this.keyCache.get(id);
-    if (k === undefined) { k = this.resolveKey(id); this.keyCache.set(id, k); }
-    return k;
-  }
-
-  private resolveKey(id: ts.Identifier): number {
-    const sym = this.checker && (ts.isShorthandPropertyAssignment(id.parent) && id.parent.name === id
-      ? this.checker.getShorthandAssignmentValueSymbol(id.parent) : this.checker.getSymbolAtLocation(id));
-    if (sym) {
-      let k = this.symIds.get(sym);
-      if (k === undefined) { k = this.symIds.size + 1; this.symIds.set(sym, k); }
-      return k;
-    }
-    // No checker / unresolved: fall back to the name (still sound within one body).
-    let k = this.nameIds.get(id.text);
-    if (k === undefined) { k = -(this.nameIds.size + 1); this.nameIds.set(id.text, k); }
-    return k;
-  }
-
-  private localFunction(callee: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
-    const sym = this.checker?.getSymbolAtLocation(callee);
-    const d = sym?.valueDeclaration ?? sym?.declarations?.[0];
-    if (!d || d.getSourceFile() !== this.sf) return undefined;
-    if (ts.isFunctionDeclaration(d) && d.body) return d;
-    if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) return d.initializer;
-    return undefined;
-  }
-
-  /** `type AQ = Qubit<"alice">` declared in this file → its definition (one level is what users write). */
-  private resolveAlias(t: ts.TypeNode, depth = 0): ts.TypeNode {
-    if (depth > 4 || !ts.isTypeReferenceNode(t) || !this.checker) return t;
-    const d = this.checker.getSymbolAtLocation(ts.isIdentifier(t.typeName) ? t.typeName : t.typeName.right)?.declarations?.[0];
-    return d && ts.isTypeAliasDeclaration(d) && !d.typeParameters ? this.resolveAlias(d.type, depth + 1) : t;
-  }
-
-  private literalString(e: ts.Expression): string | undefined {
-    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
-    if (ts.isIdentifier(e) && this.checker) {
-      // `const name = "alice"` keeps the literal type; `let` widens it.
-      const d = this.checker.getSymbolAtLocation(e)?.valueDeclaration;
-      if (d && ts.isVariableDeclaration(d) && d.initializer && ts.getCombinedNodeFlags(d) & ts.NodeFlags.Const) return this.literalString(d.initializer);
-    }
-    return undefined;
-  }
-
-  private inductionElems(a: ts.ElementAccessExpression, base: Vals, st: AState): Vals | undefined {
-    if (!ts.isIdentifier(a.argumentExpression)) return undefined;
-    const name = a.argumentExpression.text;
-    for (let p: ts.Node | undefined = a.parent; p && !ts.isFunctionLike(p); p = p!.parent) {
-      const loop = ts.isForStatement(p) ? this.loopOf.get(p) : undefined;
-      if (loop?.index !== name) continue;
-      const memo = this.memo.get(p!);
-      const out = new Set<number>();
-      for (const c of this.containers(base)) {
-        const e = memo?.get(`elem:${c}`);
-        if (e === undefined || !(st.env.get(LOOP_ELEMS - loop.id)?.has(e))) return undefined;
-        out.add(e);
-      }
-      return out.size ? out : undefined;
-    }
-    return undefined;
-  }
-
-  private stateOf(q: number, st: AState): ObjState | undefined { return st.obj.get(q); }
-  private isQubitLike(o: number): boolean { const k = this.meta[o].kind; return k === "qubit" || k === "loan"; }
-  private containers(v: Vals): number[] { return [...v].filter((o) => this.meta[o].kind === "container"); }
-
-  /** Loans stand for the lent qubits in typestate checks. */
-  qubitsOf(v: Iterable<number>): number[] {
-    const out = new Set<number>();
-    for (const o of v) {
-      const m = this.meta[o];
-      if (m.kind === "qubit") out.add(o);
-      else if (m.kind === "loan") for (const q of m.loanOf ?? []) out.add(q);
-    }
-    return [...out];
-  }
-
-  sessionsOf(q: number): Set<number> {
-    const m = this.meta[q];
-    if (m.members) { const u = new Set<number>(); for (const x of m.members) for (const s of this.sessionsOf(x)) u.add(s); return u; }
-    return m.sessions ?? new Set();
-  }
-
-  private fieldsOf(cs: number[], key: string | undefined, st: AState): Vals {
-    let out: Vals = EMPTY;
-    for (const c of cs) {
-      const f = st.fields.get(c);
-      if (!f) continue;
-      if (key === undefined) { for (const v of f.values()) out = union(out, v); }
-      else { out = union(out, f.get(key)); out = union(out, f.get("*")); }
-    }
-    return out;
-  }
-
-  private allFields(c: number, st: AState): Vals { return this.fieldsOf([c], undefined, st); }
-  private allOf(v: Vals, st: AState): Vals {
-    const cs = this.containers(v);
-    return cs.length ? this.fieldsOf(cs, undefined, st) : v;
-  }
-
-  /** Marks objects (and what containers hold, transitively) as owned by someone else. */
-  private escape(v: Vals, st: AState): void {
-    const stack = [...v];
-    while (stack.length) {
-      const o = stack.pop()!;
-      if (st.escaped.has(o)) continue;
-      st.escaped.add(o);
-      const m = this.meta[o];
-      if (m.kind === "container") for (const f of st.fields.get(o)?.values() ?? []) stack.push(...f);
-      if (m.kind === "loan") stack.push(...(m.loanOf ?? []));
-      if (m.members) stack.push(...m.members);
-    }
-  }
-
-  private escapeCaptured(fn: ts.Node, st: AState): void {
-    const visit = (n: ts.Node): void => {
-      if (ts.isIdentifier(n)) { const v = st.env.get(this.key(n)); if (v) this.escape(v, st); }
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(fn, visit);
-  }
-}
-
-// ------------------------------------------------------------------ syntax helpers
-
-function union(a: Vals | undefined, b: Vals | undefined): Vals {
-  if (!a || !a.size) return b ?? EMPTY;
-  if (!b || !b.size || a === b) return a;
-  const u = new Set(a); for (const x of b) u.add(x); return u;
-}
-
-function assign(target: AState, src: AState): void {
-  target.env = src.env; target.fields = src.fields; target.obj = src.obj; target.escaped = src.escaped;
 }
 
 function elemName(loop: LoopInfo): string | undefined {
