@@ -88,9 +88,10 @@ program
   .description("edit-time lint of QMK programs (.ts, folders, .ipynb)")
   .option("--format <f>", "human | json | sarif", "human")
   .option("--rule <id>", "only this rule (repeatable)", collect)
+  .option("--project <tsconfig>", "type-check with this tsconfig so brands declared in other files are known")
   .action(async (paths: string[], o) => {
     const { runLintCli } = await import("../../lint-rules/cli.js");
-    const argv = [...paths, "--format", o.format, ...(o.rule ?? []).flatMap((r: string) => ["--rule", r])];
+    const argv = [...paths, "--format", o.format, ...(o.rule ?? []).flatMap((r: string) => ["--rule", r]), ...(o.project ? ["--project", o.project] : [])];
     exit(await runLintCli(argv, { stdout: process.stdout, stderr: process.stderr }));
   });
 
