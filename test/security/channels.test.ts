@@ -171,3 +171,36 @@ describe.each(MODES)("channel attacks (%s)", (mode) => {
     await expectVictimStatistics(v, 40);
   });
 });
+
+// KERNEL BUG (see report): a samplable multi-tenant job (terminal measurements
+// only) runs one mediated shot and Born-samples the rest
+// (kernel/jobs/jobs.ts `samplable` → kernel/qvm/executor.ts sampleGraph), so
+// its cross-tenant CNOT consumes ONE channel use for any number of shots: a
+// 2-use channel carries 100 Bell-pair shots. The same graph with one
+// feed-forward node fails with CHANNEL_EXHAUSTED after 2 shots.
+describe("KERNEL BUG: a channel's max_uses bounds the shots of a cross-tenant job", () => {
+  it.each(MODES)("%s", async (mode) => {
+    const w = await makeWorld(mode);
+    try {
+      const { alice, bob } = w.p;
+      const ab = await openChannel(alice, bob, 2);
+      const nodes = [
+        { id: "a", op: "ALLOC_LQ", args: { n: 1, tenant: "alice" }, vqs: ["qa"] },
+        { id: "b", op: "ALLOC_LQ", args: { n: 1, tenant: "bob" }, vqs: ["qb"] },
+        { id: "h", op: "APPLY_H", vqs: ["qa"] },
+        { id: "x", op: "APPLY_CNOT", vqs: ["qa", "qb"], args: { channel: ab.id } },
+        { id: "ma", op: "MEASURE_Z", vqs: ["qa"], produces: ["ea"] },
+        { id: "mb", op: "MEASURE_Z", vqs: ["qb"], produces: ["eb"] },
+      ];
+      const j = await w.admin.q("q_submit", { graph: { version: "0.1", program: { nodes }, resources: { vqs: ["qa", "qb"], events: ["ea", "eb"] } }, policy: { shots: 100, seed: 1 } });
+      const r = await w.admin.q("q_wait", { job_id: j.job_id, timeout_ms: 20_000 });
+      const st = await alice.q("q_chan_status", { channel: ab.aCh });
+      expect(st.used).toBeLessThanOrEqual(2);
+      expect(r.shots_done, `${r.shots_done} entangled shots through a channel used ${st.used} of 2 times`).toBeLessThanOrEqual(2);
+      expect(r.state).toBe("failed");
+      expect(r.error?.name).toBe("CHANNEL_EXHAUSTED");
+    } finally {
+      await w.close();
+    }
+  });
+});
