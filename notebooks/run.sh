@@ -8,6 +8,7 @@
 #   NOTEBOOKS_JOBS=n    notebooks executed in parallel (default 2)
 #   SKIP_BUILD=1        do not rebuild dist/ (kernel + dsl, what the notebooks import)
 #   SKIP_LINT=1         do not run the lint afterwards
+#   NOTEBOOKS_KERNEL=deno   execute with Deno's Jupyter kernel instead of tslab (kernelspec written to .jupyter/)
 # Exit: 0 ok, 1 a notebook or the lint failed, 2 jupyter is missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,15 @@ if [ ! -f "$ROOT/.jupyter/share/jupyter/kernels/tslab/kernel.json" ]; then
   npx --no-install tslab install --python "$PY" --binary "$ROOT/node_modules/.bin/tslab" --prefix "$ROOT/.jupyter" >/dev/null || {
     echo "notebooks: tslab install failed" >&2; exit 1; }
 fi
+
+KERNEL="${NOTEBOOKS_KERNEL:-tslab}"
+if [ "$KERNEL" = deno ] && [ ! -f "$ROOT/.jupyter/share/jupyter/kernels/deno/kernel.json" ]; then
+  # `deno jupyter --install` writes to the user's Jupyter dir; write the same spec project-locally instead
+  mkdir -p "$ROOT/.jupyter/share/jupyter/kernels/deno"
+  printf '{"argv": ["%s", "jupyter", "--kernel", "--conn", "{connection_file}"], "display_name": "Deno", "language": "typescript", "env": {"NO_COLOR": "1"}}\n' \
+    "$ROOT/node_modules/.bin/deno" >"$ROOT/.jupyter/share/jupyter/kernels/deno/kernel.json"
+fi
+export KERNEL
 
 # 2. build what tslab imports: dist/kernel, dist/dsl (incl. dsl/display)
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -56,7 +66,7 @@ run_one() {
   name="$(basename "$nb" .ipynb)"
   t0=$(date +%s%N)
   jupyter nbconvert --to notebook --execute \
-    --ExecutePreprocessor.kernel_name=tslab --ExecutePreprocessor.timeout=180 \
+    --ExecutePreprocessor.kernel_name="$KERNEL" --ExecutePreprocessor.timeout=180 \
     --output-dir "$out" "$nb" >"$out/$name.log" 2>&1
   rc=$?
   printf '%s %s %d\n' "$name" "$([ $rc -eq 0 ] && echo ok || echo FAIL)" $(( ($(date +%s%N) - t0) / 1000000 )) >"$out/$name.status"
@@ -64,7 +74,7 @@ run_one() {
   return $rc
 }
 export -f run_one
-echo "notebooks: executing ${#NBS[@]} notebook(s) with tslab → $OUT"
+echo "notebooks: executing ${#NBS[@]} notebook(s) with $KERNEL → $OUT"
 t0=$(date +%s)
 printf '%s\n' "${NBS[@]}" | xargs -P "${NOTEBOOKS_JOBS:-2}" -I{} bash -c 'run_one "$1" "$2"' _ {} "$OUT"
 EXEC_RC=$?

@@ -4,6 +4,8 @@
 // the pictures — not only that the cells ran.
 //
 // Without jupyter-nbconvert: skipped locally (with a message), FAILS when CI=true.
+// QMK_NOTEBOOKS_DENO=1 also executes them with Deno's kernel and runs the same checks.
+// (QMK_NBCONVERT=<name> overrides the executable looked for — e.g. to test the CI rule.)
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -13,7 +15,8 @@ import { byClass, parseMarkup, textOf, type El } from "./markup.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const NOTEBOOKS = fs.readdirSync(path.join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
-const hasJupyter = spawnSync("sh", ["-c", "command -v jupyter-nbconvert"]).status === 0;
+const NBCONVERT = process.env.QMK_NBCONVERT ?? "jupyter-nbconvert";
+const hasJupyter = spawnSync("sh", ["-c", `command -v '${NBCONVERT.replace(/'/g, "")}'`]).status === 0;
 const CI = process.env.CI === "true" || process.env.CI === "1";
 
 if (!hasJupyter && !CI) {
@@ -54,8 +57,8 @@ const svgOf = (e: Executed, cls: string) => e.svgs.filter((s) => s.attrs.class =
 const htmlOf = (e: Executed, cls: string) => e.html.filter((s) => (s.attrs.class ?? "") === cls);
 const bars = (svg: El) => Object.fromEntries(byClass(svg, "bar", "rect").map((b) => [b.attrs["data-key"], Number(b.attrs["data-value"])]));
 
-describe.skipIf(!hasJupyter && !CI)("notebooks (executed with tslab)", () => {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-nb-test-"));
+function suite(kernel: "tslab" | "deno") {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), `qmk-nb-${kernel}-`));
   const nb: Record<string, Executed> = {};
   let runLog = "";
 
@@ -63,7 +66,7 @@ describe.skipIf(!hasJupyter && !CI)("notebooks (executed with tslab)", () => {
     if (!hasJupyter) throw new Error("CI=true and jupyter-nbconvert is missing: the notebooks cannot be executed");
     const r = spawnSync("bash", ["notebooks/run.sh"], {
       cwd: ROOT,
-      env: { ...process.env, NOTEBOOKS_OUT: out, SKIP_LINT: "1", ...(process.env.NOTEBOOKS_SKIP_BUILD ? { SKIP_BUILD: "1" } : {}) },
+      env: { ...process.env, NOTEBOOKS_OUT: out, NOTEBOOKS_KERNEL: kernel, SKIP_LINT: "1", ...(process.env.NOTEBOOKS_SKIP_BUILD || kernel === "deno" ? { SKIP_BUILD: "1" } : {}) },
       encoding: "utf8",
     });
     runLog = r.stdout + r.stderr;
@@ -144,7 +147,7 @@ describe.skipIf(!hasJupyter && !CI)("notebooks (executed with tslab)", () => {
     const e = nb["04-capabilities"];
     expect(e.text).toContain("same id as the worker token: true");
     expect(e.text).toContain("attenuate (offline): (no events)");
-    expect(e.text).toMatch(/granted: \[ 'CAP_ALLOC', 'CAP_MEASURE' \]/);
+    expect(e.text).toMatch(/granted: \[ ["']CAP_ALLOC["'], ["']CAP_MEASURE["'] \]/);
     expect(e.text).toMatch(/q_request_channel: INSUFFICIENT_CAPS/);
     expect(e.text).toMatch(/use: .*cap\.deny/);
     expect(e.text).toContain("cascade reached the grader: true");
@@ -197,10 +200,13 @@ describe.skipIf(!hasJupyter && !CI)("notebooks (executed with tslab)", () => {
     expect(lines[0].split("P(result=1)")[1]).toBe(lines[1].split("P(result=1)")[1]);
   });
 
+  if (kernel === "deno") return;
   it("the notebooks pass qmk lint", () => {
     const r = spawnSync("npx", ["--no-install", "tsx", "kernel/cli/main.ts", "lint", "notebooks"], { cwd: ROOT, encoding: "utf8" });
     expect(r.stdout + r.stderr).toMatch(/No problems/);
     expect(r.status).toBe(0);
   }, 120_000);
-});
+}
 
+describe.skipIf(!hasJupyter && !CI)("notebooks (executed with tslab)", () => suite("tslab"));
+describe.skipIf((!hasJupyter && !CI) || !process.env.QMK_NOTEBOOKS_DENO)("notebooks (executed with Deno)", () => suite("deno"));
