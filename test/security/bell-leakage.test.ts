@@ -74,6 +74,9 @@ describe.each(MODES)("Bell-pair leakage (%s)", (mode) => {
     await alice.q("q_apply", { op: "CNOT", vqs: [a0, loan], channel: ch.aCh });
     const comps = await alice.q("q_components", {});
     expect(comps.components.some((c: any) => c.tenants.join() === "alice,bob")).toBe(true);
+    // reading the joint state through the attacker's half is refused
+    await denied(w, "amplitudes of a qubit entangled with the peer's", "ACCESS_DENIED", "op.deny", () => alice.q("q_amplitudes", { vqs: [a0] }));
+    await denied(w, "amplitudes through a spent loan handle", "INVALID_HANDLE", "handle.refuse", () => alice.q("q_amplitudes", { vqs: [a0, loan] }));
     // chain: a1–a2 are alice's own, allowed
     await alice.q("q_apply", { op: "CNOT", vqs: [a1, a2] });
     for (const [label, op, vqs] of [
