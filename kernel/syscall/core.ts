@@ -12,7 +12,7 @@ import { TokenRegistry } from "../security/tokens-registry.js";
 import { PolicyEngine, type PolicyRecord } from "../security/policy/index.js";
 import { TenantRegistry } from "../security/tenants/index.js";
 import { ChannelManager, type ChannelEvent } from "../security/channels/index.js";
-import { AuditLog, type EventType } from "../security/audit/index.js";
+import { AuditLog, type AuditEventInput, type EventType } from "../security/audit/index.js";
 import { RIGHTS, type Right } from "../security/rights.js";
 import { mediate, denyEventFor } from "../security/mediator.js";
 import { QuantumMachine } from "../machine/machine.js";
@@ -194,8 +194,23 @@ export class KernelCore {
     }
   }
 
+  /**
+   * Append a decision; if its details cannot be encoded (too large, odd
+   * values from user input) the decision is still logged, with its details
+   * cut down to the error code — a decision is never lost.
+   */
+  record(ev: AuditEventInput): void {
+    try {
+      this.audit.append(ev);
+    } catch (e) {
+      if (!isQmkError(e) || e.codeName === "INTERNAL_ERROR") throw e;
+      const code = (ev.details as { code?: unknown } | undefined)?.code;
+      this.audit.append({ ...ev, details: { truncated: true, ...(typeof code === "number" ? { code } : {}) } });
+    }
+  }
+
   auditAllow(spec: MethodSpec, ctx: CallContext, rights: Right[]): void {
-    this.audit.append({
+    this.record({
       type: (ctx.audit.type ?? spec.event ?? "op.allow") as EventType,
       tenant: ctx.tenant,
       session: ctx.session.id,
@@ -212,7 +227,7 @@ export class KernelCore {
     for (const k of ["field", "node", "missing", "rule", "tenants", "violation", "limit", "used", "requested"]) {
       if (d[k] !== undefined) details[k] = d[k];
     }
-    this.audit.append({
+    this.record({
       type: denyEventFor(e.codeName),
       tenant: session?.tenant ?? null,
       session: session?.id ?? null,
