@@ -56,6 +56,18 @@ describe.each(MODES)("approval and loan attacks (%s)", (mode) => {
     const [c] = await alloc(carol, 1);
     await denied(w, "loan stolen by a third tenant", "CHANNEL_UNAUTHORIZED", "op.deny", () =>
       carol.q("q_apply", { op: "CNOT", vqs: [c, loan], channel: cb.aCh }));
+    // a loan is consent for one entangling op, not for local ops on the peer's qubit
+    for (const [label, m, p] of [
+      ["X on a loaned qubit", "q_apply", { op: "X", vqs: [loan], channel: ch.aCh }],
+      ["RY on a loaned qubit", "q_apply", { op: "RY", vqs: [loan], args: { theta: 1 } }],
+      ["measure a loaned qubit", "q_measure", { vq: loan }],
+      ["reset a loaned qubit", "q_reset", { vq: loan }],
+    ] as const) {
+      await denied(w, label, "ACCESS_DENIED", "op.deny", () => alice.q(m, p as Record<string, unknown>));
+    }
+    await denied(w, "release a loaned qubit", "INVALID_HANDLE", "handle.refuse", () => alice.q("q_release", { vqs: [loan] }));
+    await denied(w, "amplitudes of a loaned qubit", "INVALID_HANDLE", "handle.refuse", () => alice.q("q_amplitudes", { vqs: [loan] }));
+    expect((await bob.q("q_amplitudes", { vqs: [b0] })).probabilities[0]).toBeCloseTo(1, 12);
     // the legitimate single use
     await alice.q("q_apply", { op: "CNOT", vqs: [a0, loan], channel: ch.aCh });
     // the spent loan cannot be used a second time (it named b0 for one operation only)
