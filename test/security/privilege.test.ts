@@ -244,3 +244,29 @@ describe("KERNEL BUG: an admin's opcode deny rule also holds for graph nodes", (
     }
   });
 });
+
+// KERNEL BUG (see report): channel handles are tenant-scoped and using a
+// channel needs no right: q_apply with `channel` derives its rights from the
+// opcode only (APPLY_CNOT: none) and q_revoke_channel needs none, so a
+// delegate attenuated to exclude CAP_LINK still spends the tenant's channel
+// uses to entangle with the peer, and can revoke the tenant's channels.
+describe("KERNEL BUG: using or revoking a channel needs CAP_LINK", () => {
+  it.each(MODES)("%s", async (mode) => {
+    const w = await makeWorld(mode);
+    try {
+      const { alice, bob } = w.p;
+      const ch = await openChannel(alice, bob, 4);
+      const child = await alice.q("q_delegate", { rights: ["CAP_ALLOC"] });
+      const cs = (await alice.c.call("q_negotiate_caps", { token: child.token })).session_id;
+      const C = (m: string, p: Record<string, unknown>) => alice.c.call(m, { session_id: cs, ...p }).then(() => "OK", (e: any) => e.codeName);
+      const [a] = (await alice.c.call("q_alloc", { session_id: cs, n: 1 })).vqs;
+      const [b] = await alloc(bob, 1);
+      const { loan } = await bob.q("q_lend_qubit", { channel: ch.bCh, vq: b });
+      expect(await C("q_apply", { op: "CNOT", vqs: [a, loan], channel: ch.aCh }), "a CAP_LINK-less delegate entangled across tenants").toBe("INSUFFICIENT_CAPS");
+      expect(await C("q_revoke_channel", { channel: ch.aCh }), "a CAP_LINK-less delegate revoked the tenant's channel").toBe("INSUFFICIENT_CAPS");
+      expect((await alice.q("q_chan_status", { channel: ch.aCh })).state).toBe("active");
+    } finally {
+      await w.close();
+    }
+  });
+});
