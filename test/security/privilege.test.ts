@@ -8,7 +8,7 @@ import { attenuate, mintToken } from "../../kernel/security/tokens.js";
 import { decodeToken, encodeToken } from "../../kernel/security/tokens/codec.js";
 import { chainStep } from "../../kernel/security/tokens/chain.js";
 import {
-  MODES, alloc, denied, expectVictimStatistics, expectVictimUntouched, flipChar, makeWorld, prepareVictim, printTally,
+  MODES, alloc, denied, expectVictimStatistics, expectVictimUntouched, flipChar, makeWorld, openChannel, prepareVictim, printTally,
   type Principal, type Victim, type World,
 } from "./harness.js";
 
