@@ -1,16 +1,15 @@
 // npm run bench:sim [-- --quick] [-- --n 12,16] [-- --no-baselines] [-- --fma] [-- --threads 1|2]
-// --fma enables V8's relaxed SIMD in this process (Node 20 needs the flag; Node ≥ 22
-// has it by default) so the simulator picks its FMA kernels; reported as such.
+// --fma calls enableFmaKernels() (V8 relaxed SIMD; Node ≥ 22 has it by default)
+// so the simulator uses its FMA kernels; reported as such.
 // Our simulator vs quantum-circuit and jsqubits on the same circuits, results
 // checked for agreement (max |Δprob| ≤ 1e-9) before any time is reported,
 // next to a memory-bandwidth probe (one streaming read+write pass over a
 // state-sized Float64Array) that bounds what any dense simulator can do.
-import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { Simulator } from "../../kernel/sim/index.js";
-import { compiled, wasmFma, wasmKernels } from "../../kernel/sim/kernels/wasm.js";
+import { compiled, enableFmaKernels, wasmFma, wasmKernels } from "../../kernel/sim/kernels/wasm.js";
 import { WA } from "../../kernel/sim/wasm-api.js";
 import { ghz, qft, randomLayers, type Circuit } from "./circuits.js";
 
@@ -22,7 +21,7 @@ const BIG = nArg ? nArg.filter((n) => n > 24) : has("--quick") ? [] : [28];
 const BASELINES = has("--no-baselines") ? [] : ["quantum-circuit", "jsqubits"];
 const CUTOFF_S = 60;
 // must precede the first compile of the kernels (compiled() is lazy)
-if (has("--fma")) v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+if (has("--fma")) enableFmaKernels();
 compiled();
 const threads = args.includes("--threads") ? Number(args[args.indexOf("--threads") + 1]) : undefined;
 // warm the JIT for the JS probe before measuring anything

@@ -26,6 +26,7 @@ import { MAX_QUBITS, StateStore } from "./state.js";
 
 export type { GateName } from "./gates.js";
 export { mulberry32 } from "./rng.js";
+export { enableFmaKernels } from "./kernels/wasm.js";
 export type Basis = "Z" | "X" | "Y" | { angle: number };
 
 export interface SimulatorOptions {

@@ -3,6 +3,7 @@
 import v8 from "node:v8";
 import { describe, expect, it } from "vitest";
 import { buildModule, geometry1, geometry2 } from "../../kernel/sim/kernels/wasm.js";
+import { Simulator, enableFmaKernels } from "../../kernel/sim/index.js";
 import { jsKernels } from "../../kernel/sim/kernels/js.js";
 import { WA } from "../../kernel/sim/wasm-api.js";
 
@@ -40,6 +41,27 @@ describe("FMA (relaxed SIMD) kernels", () => {
         jsKernels.m2(ref2, n, a, b, m2);
         for (let i = 0; i < ref2.length; i++) expect(Math.abs(view[i] - ref2[i])).toBeLessThan(1e-13);
       }
+    }
+  });
+});
+
+describe("enableFmaKernels", () => {
+  it("switches the simulator to the FMA kernels, with results equal to the JS path to 1e-12", () => {
+    expect(enableFmaKernels()).toBe(true);
+    const run = (kernels: "wasm" | "js") => {
+      const sim = new Simulator({ kernels });
+      const q = sim.allocate(5);
+      for (let l = 0; l < 4; l++) {
+        for (const x of q) sim.gate("U", [x], [0.3 * l + x * 0.1, 0.2, -0.4 + l]);
+        sim.gate("CNOT", [q[l], q[l + 1]]);
+        sim.gate("CPHASE", [q[4 - l], q[0]], [0.7]);
+      }
+      return sim.stateVector();
+    };
+    const a = run("wasm"), b = run("js");
+    for (let i = 0; i < a.re.length; i++) {
+      expect(Math.abs(a.re[i] - b.re[i])).toBeLessThan(1e-12);
+      expect(Math.abs(a.im[i] - b.im[i])).toBeLessThan(1e-12);
     }
   });
 });

@@ -9,6 +9,7 @@
 //     for p in [base, base + L) step `step`: body(p + offsets)
 // Byte offsets are u32 (the state may fill all 4 GiB); loops compare with
 // `!=`, so an end address of 2^32 that wraps to 0 still terminates.
+import v8 from "node:v8";
 import type { Kernels } from "./types.js";
 import { F64, Fn, I32, module } from "./wasm-asm.js";
 import { WA, type WasmMemory } from "../wasm-api.js";
@@ -237,4 +238,16 @@ function kernelsFrom(exec: (k: KernelName, g: number[], ints: number[], f64: Arr
       exec("m2", geometry2(n, q0, q1), [0, off(q0), off(q1), off(q0) + off(q1)], m);
     },
   };
+}
+
+/**
+ * Opt-in for Node 20: enables V8's relaxed SIMD (a process-wide flag, so the
+ * embedder decides) before the kernels are first compiled, so the FMA
+ * variant is used. Node ≥ 22 has relaxed SIMD on by default. Returns whether
+ * the FMA kernels are in use; too late (false) once a Simulator compiled them.
+ */
+export function enableFmaKernels(): boolean {
+  if (cachedModule === undefined) v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+  compiled();
+  return wasmFma;
 }
