@@ -15,6 +15,7 @@ import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_thread
 import { cpus } from "node:os";
 import { compiled, splitGeometry, type Call, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
 import type { WasmMemory } from "./wasm-api.js";
+import { QmkError } from "../errors.js";
 
 const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ARGS = 8;
 const NAMES: KernelName[] = ["pair", "phase", "swap", "m2"];
@@ -85,7 +86,15 @@ class Helper {
 
   private wait(): void {
     const seq = Atomics.load(this.c, SEQ);
-    while (Atomics.load(this.c, DONE) !== seq) Atomics.wait(this.c, DONE, Atomics.load(this.c, DONE), 1000);
+    const deadline = Date.now() + 120_000;
+    while (Atomics.load(this.c, DONE) !== seq) {
+      Atomics.wait(this.c, DONE, Atomics.load(this.c, DONE), 1000);
+      // a dead helper cannot report (its 'error' event needs this blocked event loop)
+      if (Date.now() > deadline) {
+        this.ok = false;
+        throw new QmkError("INTERNAL_ERROR", "simulator helper thread stopped responding; state is undefined");
+      }
+    }
   }
 
   bind(memory: WasmMemory): void {
