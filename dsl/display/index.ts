@@ -1,7 +1,8 @@
 // Display helpers for notebooks (tslab, Deno) with terminal fallbacks.
 //
 //   import { showHistogram, showPlot, showCircuit, showComponents, showAmplitudes, progress } from "../dist/dsl/display/index.js";
-//   showHistogram(counts, { title: "Bell pair" });      // inline SVG in a notebook, text bars in a terminal
+//   await showHistogram(counts, { title: "Bell pair" });  // inline SVG in a notebook, text bars in a terminal
+//   (the show* functions resolve at once in tslab and terminals; await them so Deno sends the output before the cell ends)
 //
 // `histogram(…)`, `plot(…)`, … return a `Figure` ({ mime, markup, text })
 // without showing it; `*Svg` / `*Html` return the markup string.
@@ -29,11 +30,11 @@ export const circuitDiagram = (g: GraphLike | { toGraph(): GraphLike }, o: Circu
 export const amplitudeTable = (a: AmplitudesLike, o: { all?: boolean; title?: string } = {}): Figure => fig("text/html", amplitudeTableHtml(a, o), amplitudeTableText(a, o));
 export const table = (rows: readonly Record<string, unknown>[], o: { columns?: readonly string[]; title?: string } = {}): Figure => fig("text/html", tableHtml(rows, o), tableText(rows, o));
 
-export const showHistogram = (c: CountsLike, o?: HistogramOptions): void => void show(histogram(c, o));
-export const showPlot = (s: Series | readonly Series[], o?: LinePlotOptions): void => void show(plot(s, o));
-export const showComponents = (c: unknown, o?: ComponentsOptions): void => void show(components(c, o));
-export const showCircuit = (g: GraphLike | { toGraph(): GraphLike }, o?: CircuitOptions): void => void show(circuitDiagram(g, o));
-export const showAmplitudes = (a: AmplitudesLike, o?: { all?: boolean; title?: string }): void => void show(amplitudeTable(a, o));
-export const showTable = (rows: readonly Record<string, unknown>[], o?: { columns?: readonly string[]; title?: string }): void => void show(table(rows, o));
+export const showHistogram = (c: CountsLike, o?: HistogramOptions): Promise<void> => show(histogram(c, o)).then(() => undefined);
+export const showPlot = (s: Series | readonly Series[], o?: LinePlotOptions): Promise<void> => show(plot(s, o)).then(() => undefined);
+export const showComponents = (c: unknown, o?: ComponentsOptions): Promise<void> => show(components(c, o)).then(() => undefined);
+export const showCircuit = (g: GraphLike | { toGraph(): GraphLike }, o?: CircuitOptions): Promise<void> => show(circuitDiagram(g, o)).then(() => undefined);
+export const showAmplitudes = (a: AmplitudesLike, o?: { all?: boolean; title?: string }): Promise<void> => show(amplitudeTable(a, o)).then(() => undefined);
+export const showTable = (rows: readonly Record<string, unknown>[], o?: { columns?: readonly string[]; title?: string }): Promise<void> => show(table(rows, o)).then(() => undefined);
 /** Markdown-ish note as HTML (a line of emphasis in a notebook, plain text in a terminal). */
-export const showHtml = (html: string, text = html.replace(/<[^>]+>/g, "")): void => void show(fig("text/html", html, text));
+export const showHtml = (html: string, text = html.replace(/<[^>]+>/g, "")): Promise<void> => show(fig("text/html", html, text)).then(() => undefined);

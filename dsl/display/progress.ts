@@ -22,6 +22,8 @@ export class Progress {
   private last = 0;
   private finished = false;
   private finalDrawn = false;
+  /** the latest in-flight notebook update (Deno sends them asynchronously) */
+  private pending: Promise<void> = Promise.resolve();
   private readonly area: LiveArea | null;
   private readonly stream: { write(s: string): unknown; isTTY?: boolean };
   /** number of redraws so far (tests) */
@@ -51,13 +53,14 @@ export class Progress {
     this.draw(this.done >= this.total, note);
   }
 
-  /** Mark complete (draws the final state once). */
-  finish(note?: string): void {
-    if (this.finished) return;
+  /** Mark complete (draws the final state once). Await it under Deno so the last update is sent before the cell ends. */
+  finish(note?: string): Promise<void> {
+    if (this.finished) return this.pending;
     this.done = this.total;
     this.draw(true, note);
     this.finished = true;
     if (!this.area && this.opts.mode !== "silent" && this.stream.isTTY) this.stream.write("\n");
+    return this.pending;
   }
 
   /** The line shown in a terminal. */
@@ -88,7 +91,10 @@ export class Progress {
     if (!force && now - this.last < (this.opts.intervalMs ?? 100)) return;
     this.last = now;
     this.draws++;
-    if (this.area) this.area.update(this.html(note), this.text(note));
+    if (this.area) {
+      const sent = this.area.update(this.html(note), this.text(note));
+      if (sent) this.pending = this.pending.then(() => sent).catch(() => undefined);
+    }
     else if (this.stream.isTTY) this.stream.write(`\r${this.text(note)}\x1b[K`);
     else if (this.done >= this.total && this.total > 0) this.stream.write(this.text(note) + "\n");
   }
@@ -106,6 +112,6 @@ export async function withProgress<T, R>(items: readonly T[], fn: (item: T, i: n
     out.push(await fn(items[i], i));
     p.tick();
   }
-  p.finish();
+  await p.finish();
   return out;
 }

@@ -52,8 +52,12 @@ export function environment(): Environment {
   return tslab() ? "tslab" : "terminal";
 }
 
-/** Shows rich output in a notebook; prints `text` in a terminal. Returns the route taken. */
-export function showRaw(mime: string, markup: string, text: string): Environment {
+/**
+ * Shows rich output in a notebook; prints `text` in a terminal. Resolves to the route taken.
+ * Await it: under Deno the display message is sent asynchronously, and a cell that ends
+ * before it is sent can lose it (tslab and terminals resolve at once).
+ */
+export async function showRaw(mime: string, markup: string, text: string): Promise<Environment> {
   const env = environment();
   if (env === "tslab") {
     try {
@@ -63,7 +67,7 @@ export function showRaw(mime: string, markup: string, text: string): Environment
       /* not inside a running cell: fall through to text */
     }
   } else if (env === "deno") {
-    denoJupyter().display({ [mime]: markup, "text/plain": text }, { raw: true });
+    await denoJupyter().display({ [mime]: markup, "text/plain": text }, { raw: true });
     return env;
   }
   console.log(text);
@@ -71,13 +75,14 @@ export function showRaw(mime: string, markup: string, text: string): Environment
 }
 
 /** Shows a figure (see `showRaw`). */
-export function show(fig: Figure): Environment {
+export function show(fig: Figure): Promise<Environment> {
   return showRaw(fig.mime, fig.markup, fig.text);
 }
 
 /** An output area that can be replaced in place (progress bars). */
 export interface LiveArea {
-  update(html: string, text: string): void;
+  /** replaces the area's content; under Deno the returned promise resolves once the message is sent */
+  update(html: string, text: string): Promise<void> | void;
 }
 
 /** A display that updates in place in tslab and Deno; null in a terminal. */
@@ -94,8 +99,9 @@ export function liveArea(): LiveArea | null {
     return {
       update: (html, text) => {
         const content = { data: { "text/html": html, "text/plain": text }, metadata: {}, transient: { display_id: id } };
-        void j.broadcast(first ? "display_data" : "update_display_data", content);
+        const sent = j.broadcast(first ? "display_data" : "update_display_data", content);
         first = false;
+        return Promise.resolve(sent).then(() => undefined);
       },
     };
   }

@@ -196,24 +196,24 @@ describe("HTML tables", () => {
 });
 
 describe("show and progress outside a notebook", () => {
-  it("show() prints the text fallback in a terminal", () => {
+  it("show() prints the text fallback in a terminal", async () => {
     expect(environment()).toBe("terminal");
     const lines: string[] = [];
     const orig = console.log;
     console.log = (s: string) => void lines.push(s);
     try {
-      expect(show(histogram({ "0": 3, "1": 1 }))).toBe("terminal");
+      expect(await show(histogram({ "0": 3, "1": 1 }))).toBe("terminal");
     } finally {
       console.log = orig;
     }
     expect(lines.join("\n")).toMatch(/0 \| █+ 3/);
   });
 
-  it("TTY: redraws one line with \\r, throttled, final newline", () => {
+  it("TTY: redraws one line with \\r, throttled, final newline", async () => {
     const out: string[] = [];
     const p = new Progress(10, { label: "shots", mode: "terminal", intervalMs: 1e9, stream: { write: (s: string) => out.push(s), isTTY: true } });
     for (let i = 0; i < 10; i++) p.tick();
-    p.finish();
+    await p.finish();
     expect(out[0]).toMatch(/^\rshots \[-{24}\] 0\/10 0%/);
     expect(out.some((s) => /\[#{24}\] 10\/10 100%/.test(s))).toBe(true);
     expect(out.length).toBeLessThanOrEqual(4); // first, last, newline (throttled in between)
