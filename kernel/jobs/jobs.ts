@@ -12,6 +12,7 @@ import { parseProfile } from "../qec/profiles.js";
 import { QuantumMachine } from "../machine/machine.js";
 import { graphHash, signAttestation, type SignedAttestation } from "../security/audit/index.js";
 import type { Right } from "../security/rights.js";
+import { GRAPH_NODE_METHOD, decisionError } from "../security/policy/index.js";
 import type { KernelCore } from "../syscall/core.js";
 import type { SessionRecord } from "../syscall/context.js";
 
@@ -72,7 +73,14 @@ export class MediatedPort implements QuantumPort {
     private readonly job: JobRecord,
   ) {
     this.machine = new QuantumMachine({ seed: job.seed, maxQubits: k.maxJobQubits, channels: k.channels, clock: k.clock });
+    // Sampling (the executor's fast path) only for single-tenant jobs: a
+    // multi-tenant graph spends a channel use per shot, so every shot must run.
+    if (!job.multiTenant) {
+      this.sample = (vqs, shots) => this.machine.sim.sample((vqs as number[]).map((id) => this.machine.record(id)!.simId), shots);
+    }
   }
+
+  sample?: (vqs: VqRef[], shots: number) => Map<string, number>;
 
   private guard<T>(ctx: NodeCtx, fn: () => T): T {
     try {
@@ -83,10 +91,20 @@ export class MediatedPort implements QuantumPort {
     }
   }
 
-  /** Rights are re-checked at execution time: the session may have lost them since submission. */
+  /**
+   * Rights and policy are checked again for every node at execution time:
+   * the session may have lost rights, and rules may deny an opcode, since
+   * submission. Rate limits are for the eager API (cost 0 here); a job is
+   * bounded by jobs/minute and gates per job instead.
+   */
   private requireRights(ctx: NodeCtx, opcode: string): void {
     const missing = (OPCODES[opcode]?.caps ?? []).filter((r: Right) => !this.job.session.rights.has(r));
     if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `${opcode} needs ${missing.join(", ")}`, { node: ctx.node.id, field: "op", missing });
+    const d = this.k.policy.evaluate({ tenant: this.job.tenant, method: GRAPH_NODE_METHOD, opcode, cost: 0 });
+    if (!d.allow) {
+      const e = decisionError(d);
+      throw new QmkError(e.codeName, `node ${ctx.node.id}: ${e.message}`, { ...e.data, node: ctx.node.id });
+    }
   }
 
   alloc(ctx: NodeCtx, n: number, _profile: string, tenant?: string): VqRef[] {
@@ -137,9 +155,6 @@ export class MediatedPort implements QuantumPort {
     });
   }
 
-  sample(vqs: VqRef[], shots: number): Map<string, number> {
-    return this.machine.sim.sample((vqs as number[]).map((id) => this.machine.record(id)!.simId), shots);
-  }
 
   beginShot(_shot: number, seed: number): void {
     this.machine.sim.setSeed(seed);
@@ -248,13 +263,16 @@ export function createJob(
     resolveDone();
   }
 
-  /** Execution-time checks: the token may have been revoked, the tenant suspended, since submission. */
-  function start(): void {
+  /** Before every slice: the token may have been revoked or expired, the tenant suspended, since submission. */
+  function recheck(): void {
     const s = job.session;
-    if (k.tokens.isRevoked(s.authority.tokenId)) throw new QmkError("TOKEN_REVOKED", "token revoked before the job started", { field: "session_id" });
-    if (s.authority.expiresAt !== undefined && k.clock() >= s.authority.expiresAt) throw new QmkError("TOKEN_EXPIRED", "token expired before the job started", { field: "session_id" });
+    if (k.tokens.isRevoked(s.authority.tokenId)) throw new QmkError("TOKEN_REVOKED", "the job's token was revoked", { field: "session_id" });
+    if (s.authority.expiresAt !== undefined && k.clock() >= s.authority.expiresAt) throw new QmkError("TOKEN_EXPIRED", "the job's token expired", { field: "session_id" });
     const t = k.tenants.get(job.tenant);
-    if (!t || t.status !== "active") throw new QmkError("TENANT_SUSPENDED", "tenant not active", { field: "session_id" });
+    if (!t || t.status !== "active") throw new QmkError("TENANT_SUSPENDED", "the job's tenant is not active", { field: "session_id" });
+  }
+
+  function start(): void {
     for (const a of graphAllocations(job.graph, job.tenant)) job.allocations.push(k.tenants.allocateLogical(a.tenant, a.n, a.perLogical).id);
     port = new MediatedPort(k, job);
     job.state = "running";
@@ -262,10 +280,12 @@ export function createJob(
     k.audit.append({ type: "job.start", tenant: job.tenant, session: job.session.id, op: "job", details: { job: job.id } });
   }
 
-  const samplable = samplingSplit(job.graph) >= 0;
+  // Multi-tenant graphs spend a channel use per shot, so every shot must really run.
+  const samplable = !job.multiTenant && samplingSplit(job.graph) >= 0;
   const task = {
     tenant: job.tenant,
     runSlice(): boolean {
+      if (job.state === "queued" || job.state === "running") recheck();
       if (job.state === "queued") start();
       if (job.state !== "running") return true;
       // A samplable graph prepares its state once for all shots: one slice.

@@ -49,15 +49,18 @@ export function authenticate(k: KernelCore, p: Params, now: number): SessionReco
   const claims = k.handles.verify(p.session_id, { kind: "sess" }, "session_id");
   const s = k.sessions.get(claims.id);
   if (!s || s.tenant !== claims.tenant) {
+    const why = k.closedSessions.get(claims.id);
+    if (why === "TOKEN_REVOKED") throw new QmkError("TOKEN_REVOKED", "the session's token (or one it was derived from) was revoked", { field: "session_id" });
+    if (why === "TOKEN_EXPIRED" || why === "HANDLE_EXPIRED") throw new QmkError(why, "the session has expired", { field: "session_id" });
     throw new QmkError("AUTH_FAILED", "unknown or closed session", { field: "session_id" });
   }
   const a = s.authority;
   if (k.tokens.isRevoked(a.tokenId)) {
-    k.closeSession(s.id);
+    k.closeSession(s.id, "TOKEN_REVOKED");
     throw new QmkError("TOKEN_REVOKED", "the session's token (or one it was derived from) was revoked", { field: "session_id" });
   }
   if (a.expiresAt !== undefined && now >= a.expiresAt) {
-    k.closeSession(s.id);
+    k.closeSession(s.id, "TOKEN_EXPIRED");
     throw new QmkError("TOKEN_EXPIRED", "the session's token has expired", { field: "session_id" });
   }
   const t = k.tenants.get(s.tenant);

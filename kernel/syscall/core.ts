@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
-import { QmkError, isQmkError } from "../errors.js";
+import { QmkError, isQmkError, type ErrorName } from "../errors.js";
 import { Journal } from "../persist/journal.js";
 import { KeyRing } from "../security/keys.js";
 import { HandleSigner, type HandleKind, type HandleClaims } from "../security/handles.js";
@@ -268,16 +268,24 @@ export class KernelCore {
     this.lastSweep = now;
     for (const s of [...this.sessions.values()]) {
       if (now >= s.expiresAt) {
-        this.closeSession(s.id);
+        this.closeSession(s.id, "HANDLE_EXPIRED");
         this.audit.append({ type: "session.deny", tenant: s.tenant, session: s.id, reason: "HANDLE_EXPIRED", details: { expired: true } });
       }
     }
   }
 
-  closeSession(id: string): void {
+  /**
+   * Why recently closed sessions closed, so a client hears TOKEN_REVOKED
+   * rather than a bare "unknown session" (bounded: oldest forgotten first).
+   */
+  readonly closedSessions = new Map<string, ErrorName>();
+
+  closeSession(id: string, reason: ErrorName = "AUTH_FAILED"): void {
     const s = this.sessions.get(id);
     if (!s) return;
     this.sessions.delete(id);
+    this.closedSessions.set(id, reason);
+    if (this.closedSessions.size > 10_000) this.closedSessions.delete(this.closedSessions.keys().next().value!);
     // Qubits are bound to the session that allocated them: nobody else can name them now.
     const orphans = this.machine.qubitsOf(s.tenant).filter((q) => q.session === id);
     for (const r of this.machine.forceFree(orphans.map((q) => q.id))) {

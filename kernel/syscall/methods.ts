@@ -19,6 +19,7 @@ const DEFS: Record<string, Def> = {
   // session (no session yet)
   q_negotiate_caps: { rights: [], publicHandler: session.negotiateCaps, summary: "{token, requested?} → {session_id, tenant, granted, denied, quota, expires_at}" },
   q_inspect_token: { rights: [], publicHandler: session.inspect, summary: "{token} → {version, id, caveats, fingerprint}" },
+  q_close_session: { rights: [], handler: session.closeSession, summary: "{} → {closed} (frees the session's qubits)" },
 
   // administration
   q_create_tenant: { rights: ADMIN, handler: admin.createTenant, summary: "{name, rights?, quota?} → {tenant_id, token, quota}" },
@@ -57,7 +58,7 @@ const DEFS: Record<string, Def> = {
   // channels
   q_request_channel: { rights: ["CAP_LINK"], handler: channels.requestChannel, summary: "{peer, max_uses, expires_at?} → {request_id, channel}" },
   q_approve_channel: { rights: ["CAP_LINK"], handler: channels.approveChannel, summary: "{request_id, approve?} → {channel, status}" },
-  q_revoke_channel: { rights: [], handler: channels.revokeChannel, summary: "{channel | channel_id (admin)} → {revoked}" },
+  q_revoke_channel: { rights: ["CAP_LINK"], handler: channels.revokeChannel, summary: "{channel | channel_id (admin)} → {revoked}" },
   q_chan_status: { rights: [], handler: channels.chanStatus, summary: "{channel?} → status (or all of the caller's)" },
 
   // audit

@@ -84,6 +84,7 @@ const CASES: Record<string, Case> = {
   q_wait: { params: async (c) => ({ job_id: (await c.full("q_submit", { graph: jobGraph(), policy: { shots: 1 } })).job_id, timeout_ms: 20_000 }) },
   q_cancel: { params: async (c) => ({ job_id: (await c.full("q_submit", { graph: graphFor("APPLY_CNOT"), policy: { shots: 1_000_000 } })).job_id }) },
   q_get_telemetry: { params: async () => ({}) },
+  q_close_session: { params: async () => ({}) },
   q_attestation: {
     params: async (c) => {
       const j = await c.full("q_submit", { graph: jobGraph(), policy: { shots: 1 } });

@@ -38,7 +38,8 @@ const OPS: Record<Caveat["key"], string> = {
 
 const LINE = /^([a-z_]+) (=|<|<=|>=) (.*)$/;
 const INT = /^(0|[1-9][0-9]{0,15})$/;
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+// '#' appears in the id of a re-created tenant (alice#2, see tenants/names.ts).
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._:@#-]{0,127}$/;
 
 function invalid(caveat: string, why: string): QmkError {
   // The caveat text is not secret (inspectToken shows it); it helps the user find the bad line.

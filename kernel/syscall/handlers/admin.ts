@@ -18,7 +18,8 @@ function rightsParam(p: Params, field: string): Right[] {
 
 function tenantParam(k: KernelCore, p: Params): string {
   const id = str(p, "tenant_id", 64);
-  const t = k.tenants.get(id) ?? k.tenants.byTenantName(id);
+  // a name means its current generation; an id (alice#2) means exactly that tenant
+  const t = k.tenants.byTenantName(id) ?? k.tenants.get(id);
   if (!t || t.status === "deleted") throw new QmkError("INVALID_PARAMS", `no tenant ${id}`, { field: "params.tenant_id" });
   if (t.id === ADMIN_TENANT) throw new QmkError("ACCESS_DENIED", "the admin tenant cannot be changed", { field: "params.tenant_id" });
   return t.id;
@@ -27,7 +28,14 @@ function tenantParam(k: KernelCore, p: Params): string {
 export function createTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const rights = rightsParam(p, "rights");
   const t = k.tenants.create(p.name, { quota: p.quota, reuseDeletedName: p.reuse_deleted_name === true });
-  const token = k.tokens.mint({ rights, tenant: t.id });
+  let token: string;
+  try {
+    token = k.tokens.mint({ rights, tenant: t.id });
+  } catch (e) {
+    // never leave a tenant nobody can log in as
+    k.tenants.delete(t.id);
+    throw e;
+  }
   ctx.audit.type = "tenant.create";
   ctx.audit.details = { tenant_id: t.id, rights };
   return { tenant_id: t.id, token, quota: t.quota };

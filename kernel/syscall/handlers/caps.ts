@@ -57,6 +57,9 @@ export function revoke(k: KernelCore, ctx: CallContext, p: Params): unknown {
     throw new QmkError("ACCESS_DENIED", "you can only revoke your own token or tokens derived from it", { field: "params.token" });
   }
   const revoked = k.tokens.revoke(tokenId);
+  // Sessions opened with any revoked token end now (their quota slots and qubits come back).
+  const gone = new Set(revoked);
+  for (const s of [...k.sessions.values()]) if (gone.has(s.authority.tokenId)) k.closeSession(s.id, "TOKEN_REVOKED");
   ctx.audit.type = "cap.revoke";
   ctx.audit.details = { token_id: tokenId, cascade: revoked.length };
   return { revoked };

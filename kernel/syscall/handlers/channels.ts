@@ -7,7 +7,8 @@ import { int, optInt, str, type Params } from "../params.js";
 
 function peerTenant(k: KernelCore, p: Params): string {
   const name = str(p, "peer", 64);
-  const t = k.tenants.get(name) ?? k.tenants.byTenantName(name);
+  // a name means its current generation; an id (alice#2) means exactly that tenant
+  const t = k.tenants.byTenantName(name) ?? k.tenants.get(name);
   if (!t || t.status === "deleted") throw new QmkError("INVALID_PARAMS", `no tenant ${name}`, { field: "params.peer" });
   return t.id;
 }

@@ -24,7 +24,9 @@ export function applyOpcodeOf(p: Params): string {
 }
 
 export function applyRights(_k: KernelCore, p: Params): readonly Right[] {
-  return OPCODES[applyOpcodeOf(p)].caps;
+  const caps = OPCODES[applyOpcodeOf(p)].caps;
+  // Using a channel is a link operation, whatever the gate.
+  return p.channel === undefined || caps.includes("CAP_LINK") ? caps : [...caps, "CAP_LINK"];
 }
 
 const MEASURE_OF: Record<string, string> = { Z: "MEASURE_Z", X: "MEASURE_X", Y: "MEASURE_Y", ANGLE: "MEASURE_ANGLE" };

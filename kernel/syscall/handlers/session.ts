@@ -4,6 +4,7 @@ import { QmkError } from "../../errors.js";
 import { inspectToken } from "../../security/tokens.js";
 import { isRight, type Right } from "../../security/rights.js";
 import type { KernelCore } from "../core.js";
+import type { CallContext } from "../context.js";
 import { str, type Params } from "../params.js";
 
 /** The names this kernel answers to when a token carries audience caveats. */
@@ -57,4 +58,11 @@ export function inspect(_k: KernelCore, p: Params): unknown {
     if (e instanceof QmkError) throw e;
     throw new QmkError("INVALID_TOKEN", "not a QMK token", { field: "params.token" });
   }
+}
+
+/** End the caller's own session: its quota slot and the qubits bound to it are released. */
+export function closeSession(k: KernelCore, ctx: CallContext): unknown {
+  k.closeSession(ctx.session.id);
+  ctx.audit.details = { closed: ctx.session.id };
+  return { closed: true };
 }
