@@ -45,19 +45,22 @@ interface Operand {
 
 /** A qubit operand: the caller's own VQ handle, or a peer's loan handle. */
 function operand(k: KernelCore, ctx: CallContext, h: unknown, field: string): Operand {
-  const peek = k.handles.peek(h);
-  if (peek?.kind === "loan") {
-    const c = k.handles.verify(h, { kind: "loan" }, field);
-    const loan = k.channels.peekLoan(c.id);
-    // The handle is genuine (its MAC verified), so a loan the book no longer
-    // holds was spent, or withdrawn when its qubit or channel went away.
-    if (!loan || loan.used) {
-      throw new QmkError("CHANNEL_UNAUTHORIZED", "this loan was already used or withdrawn (a loan is good for one operation)", { field, rule: "loan_used" });
-    }
-    return { id: loan.qubit, loan: loan.id };
+  // The common case (an own qubit) costs one MAC check; only a refusal looks further.
+  let refusal: unknown;
+  try {
+    return { id: Number(k.own("vq", h, ctx, field, true).id) };
+  } catch (e) {
+    refusal = e;
   }
-  const c = k.own("vq", h, ctx, field, true);
-  return { id: Number(c.id) };
+  if (k.handles.peek(h)?.kind !== "loan") throw refusal;
+  const c = k.handles.verify(h, { kind: "loan" }, field);
+  const loan = k.channels.peekLoan(c.id);
+  // The handle is genuine (its MAC verified), so a loan the book no longer
+  // holds was spent, or withdrawn when its qubit or channel went away.
+  if (!loan || loan.used) {
+    throw new QmkError("CHANNEL_UNAUTHORIZED", "this loan was already used or withdrawn (a loan is good for one operation)", { field, rule: "loan_used" });
+  }
+  return { id: loan.qubit, loan: loan.id };
 }
 
 function operands(k: KernelCore, ctx: CallContext, handles: string[]): Operand[] {
