@@ -201,6 +201,33 @@ function suite(kernel: "tslab" | "deno") {
   });
 
   if (kernel === "deno") return;
+
+  it("01's markdown shows exactly the type error tslab prints for a measured qubit", () => {
+    const md = JSON.parse(fs.readFileSync(path.join(ROOT, "notebooks/01-getting-started.ipynb"), "utf8"))
+      .cells.filter((c: any) => c.cell_type === "markdown").map((c: any) => c.source.join("")).join("\n");
+    const cell = /```ts\n(const a = alice\.qubit\(\);\nmeasure\(a\);\nh\(a\);)\n```/.exec(md)![1];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-nb-typeerr-"));
+    const src = (code: string) => ({ cell_type: "code", id: Math.random().toString(36).slice(2, 10), metadata: {}, execution_count: null, outputs: [], source: code });
+    const nbJson = {
+      cells: [
+        src(`import { qmk, h, measure } from ${JSON.stringify(path.join(ROOT, "dist/dsl/index.js"))};\nconst conn = await qmk.local({ inMemory: true });\nconst alice = await conn.tenant("alice");`),
+        src(cell),
+      ],
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    fs.writeFileSync(path.join(dir, "typeerr.ipynb"), JSON.stringify(nbJson));
+    spawnSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", dir, "--output", "out.ipynb", path.join(dir, "typeerr.ipynb")], {
+      env: { ...process.env, JUPYTER_PATH: path.join(ROOT, ".jupyter/share/jupyter") },
+      encoding: "utf8",
+    });
+    const printed = load(path.join(dir, "out.ipynb")).outputs.filter((o) => o.cell === 1).map((o) => o.text).join("").trim();
+    expect(printed).toMatch(/^3:3 - Argument of type 'Qubit<"alice"> & Measured' is not assignable/);
+    for (const line of printed.split("\n")) expect(md).toContain(line.trim());
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
   it("the notebooks pass qmk lint", () => {
     const r = spawnSync("npx", ["--no-install", "tsx", "kernel/cli/main.ts", "lint", "notebooks"], { cwd: ROOT, encoding: "utf8" });
     expect(r.stdout + r.stderr).toMatch(/No problems/);
