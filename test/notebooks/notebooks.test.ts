@@ -140,6 +140,11 @@ function suite(kernel: "tslab" | "deno") {
     const b = bars(svgOf(e, "qmk-histogram")[0]);
     expect(b["01"] + b["10"]).toBe(0);
     expect(b["00"] + b["11"]).toBe(40);
+    const tele = /teleported to Bob: P\(1\) = ([\d.]+) \(expected 0\.273\)/.exec(e.text)!;
+    expect(Math.abs(Number(tele[1]) - 0.273)).toBeLessThan(0.12);
+    const tb = svgOf(e, "qmk-histogram")[1];
+    expect(byClass(tb, "bar", "rect").map((r) => r.attrs["data-key"])).toEqual(["0", "1"]);
+    expect(Number(bars(tb)["1"])).toBeCloseTo(Number(tele[1]), 5);
     expect(e.text).toContain("firewall.violation events: 2");
   });
 
