@@ -3,40 +3,21 @@
 // with the session's tenant; gates become APPLY_* nodes, measurements
 // MEASURE_* nodes producing events, `ifOne(m, …)` becomes guards.
 import { writeFileSync } from "node:fs";
+import { requiredRights } from "../kernel/qvm/opcodes.js";
+import type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
 import { QmkError } from "./errors.js";
 import { angleParams, evalAngle } from "./angles.js";
 import { BitImpl, LoanImpl, QubitImpl, type Backend, type ChannelLike, type Operand } from "./runtime.js";
 import { DEFAULT_PROFILE, type QubitSource, type Register, type Session } from "./session.js";
 import type { Angle, Basis, Bit, LiteralTenant, MeasuredData, Qubit, Tuple } from "./types.js";
 
-/** QVM graph as the DSL emits it (SPEC §1.3; a subset of kernel/qvm/graph.ts). */
-export interface QvmNode {
-  id: string;
-  op: string;
-  args?: Record<string, unknown>;
-  vqs?: string[];
-  chs?: string[];
-  inputs?: string[];
-  produces?: string[];
-  guard?: { event: string; equals: 0 | 1 };
-}
-export interface QvmGraph {
-  version: "0.1";
-  program: { nodes: QvmNode[] };
-  resources: { vqs: string[]; chs: string[]; events: string[] };
-  caps: string[];
-  metadata?: Record<string, unknown>;
-}
-
+// The QVM format and its one opcode table are public (SPEC §1.2–1.3): the
+// DSL emits exactly that format, so it uses the same definitions.
+export type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
 const OPCODE: Record<string, string> = {
   H: "APPLY_H", X: "APPLY_X", Y: "APPLY_Y", Z: "APPLY_Z", S: "APPLY_S", SDG: "APPLY_SDG", T: "APPLY_T", TDG: "APPLY_TDG",
   RX: "APPLY_RX", RY: "APPLY_RY", RZ: "APPLY_RZ", U: "APPLY_U", CNOT: "APPLY_CNOT", CZ: "APPLY_CZ", SWAP: "APPLY_SWAP",
   CPHASE: "APPLY_CPHASE", TELEPORT_CNOT: "TELEPORT_CNOT", INJECT_T_STATE: "INJECT_T_STATE",
-};
-const RIGHTS_ORDER = ["CAP_ALLOC", "CAP_LINK", "CAP_TELEPORT", "CAP_MAGIC", "CAP_MEASURE"];
-const CAPS_OF: Record<string, string> = {
-  ALLOC_LQ: "CAP_ALLOC", MEASURE_Z: "CAP_MEASURE", MEASURE_X: "CAP_MEASURE", MEASURE_Y: "CAP_MEASURE",
-  MEASURE_ANGLE: "CAP_MEASURE", MEASURE_BELL: "CAP_MEASURE", TELEPORT_CNOT: "CAP_TELEPORT", INJECT_T_STATE: "CAP_MAGIC",
 };
 
 /** One graph being captured; shared by the builders of a joint (multi-tenant) circuit. */
@@ -190,15 +171,13 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
   }
 
   graph(): QvmGraph {
-    const caps = new Set<string>();
-    for (const nd of this.nodes) if (CAPS_OF[nd.op]) caps.add(CAPS_OF[nd.op]);
     const params = new Set<string>();
     for (const nd of this.nodes) for (const v of Object.values(nd.args ?? {})) if (typeof v === "string" && nd.op !== "ALLOC_LQ") angleParams(v).forEach((p) => params.add(p));
     return {
       version: "0.1",
       program: { nodes: structuredClone(this.nodes) },
       resources: { vqs: [...this.vqs], chs: [], events: [...this.events] },
-      caps: RIGHTS_ORDER.filter((c) => caps.has(c)),
+      caps: requiredRights(this.nodes.map((nd) => nd.op)),
       metadata: {
         ...(this.sink.multiTenant ? {} : { tenant: this.tenant }),
         generator: "qmk-dsl",
