@@ -44,9 +44,8 @@ export KERNEL
 # 2. build what tslab imports: dist/kernel, dist/dsl (incl. dsl/display)
 if [ -z "${SKIP_BUILD:-}" ]; then
   t0=$(date +%s)
-  if ! npx --no-install tsc -p test/notebooks/tsconfig.build.json; then
-    echo "notebooks: build reported type errors (see above); continuing with what was emitted" >&2
-  fi
+  # A type error in the kernel or the DSL is a failure here too, not something to run past.
+  npx --no-install tsc -p test/notebooks/tsconfig.build.json || { echo "notebooks: build failed (type errors above)" >&2; exit 1; }
   [ -f dist/dsl/index.js ] && [ -f dist/dsl/display/index.js ] && [ -f dist/kernel/index.js ] || { echo "notebooks: build produced no dist/" >&2; exit 1; }
   echo "notebooks: built dist/ in $(( $(date +%s) - t0 ))s"
 fi
