@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const extra = process.argv.slice(2);
 const runs: Array<[string, string, string[]]> = [
-  ["simulator vs quantum-circuit / jsqubits / bandwidth probe", "bench/sim/run.ts", extra],
+  ["simulator vs quantum-circuit / jsqubits / bandwidth probe", "bench/sim/run.ts", ["--fma", ...extra]],
   ["mediation vs bare simulator", "bench/mediation/run.ts", []],
   ["audit log: group commit vs fsync-per-event, proofs at 10^6", "bench/audit/run.ts", []],
   ["lint: 1000-line file, warm", "lint-rules/bench.ts", []],
