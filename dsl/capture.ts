@@ -115,12 +115,13 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
     return new BitImpl(this, ev, this.pending(q.label));
   }
 
-  measureBell(a: QubitImpl, b: QubitImpl): [BitImpl, BitImpl] {
+  measureBell(a: QubitImpl, b: QubitImpl, channel?: ChannelLike): [BitImpl, BitImpl] {
     this.noConsumeInGuard("measureBell");
     const e0 = `m${this.events.length}`;
     const e1 = `m${this.events.length + 1}`;
     this.events.push(e0, e1);
-    this.node("MEASURE_BELL", { vqs: [a.label, b.label], produces: [e0, e1] }, "bell");
+    const args = channel ? { args: { channel: channel.kernelId ?? channel.id } } : {};
+    this.node("MEASURE_BELL", { vqs: [a.label, b.label], produces: [e0, e1], ...args }, "bell");
     return [new BitImpl(this, e0, this.pending(a.label)), new BitImpl(this, e1, this.pending(b.label))];
   }
 

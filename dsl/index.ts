@@ -33,6 +33,8 @@ export {
   type TenantOptions,
   type TokenStore,
   type Amplitudes,
+  type EntanglementComponent,
+  type EntanglementComponents,
 } from "./session.js";
 export { QmkError, isQmkError, ErrorCodes, type ErrorName } from "./errors.js";
 export { JsonRpcTransport } from "./transport/jsonrpc.js";

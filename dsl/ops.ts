@@ -3,7 +3,7 @@
 // compiler narrows `q` to `Qubit<T> & Measured`, so a later `h(q)` is a
 // compile error. Every call also checks the handle's state at run time.
 import { QmkError } from "./errors.js";
-import { BitImpl, QubitImpl, asQubit, checkDistinct, checkState, gate } from "./runtime.js";
+import { BitImpl, QubitImpl, asQubit, checkDistinct, checkState, gate, type ChannelLike } from "./runtime.js";
 import type {
   Angle,
   BellData,
@@ -101,8 +101,23 @@ export function measureIn<Q extends Live>(q: Q, basis: Basis): asserts q is Q & 
  * (= the two events of MEASURE_BELL in kernel order [xParity, zParity],
  * i.e. the bits of a and b after "CNOT a→b; H a; measure") and
  * `a.bellIndex` (zParity | xParity << 1).
+ *
+ * Both qubits are the caller's own. When their entanglement component
+ * spans another tenant (e.g. `half` of a cross-tenant pair made with
+ * `h(half); cx(half, peer.lend(q, ch), ch)`), MEASURE_BELL entangles across
+ * tenants and the kernel's firewall requires the channel (one use):
+ * `measureBell(a, b, ch)`. The channel must join the qubits' tenant and a
+ * peer, in either direction (`Channel<A, P>` or `Channel<P, A>`: the
+ * kernel binds a channel to the unordered pair, and both operands belong
+ * to A); a channel that does not involve A is a compile error.
  */
-export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: A, b: B): asserts a is A & MeasureTag<A> & BellData {
+export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: A, b: B): asserts a is A & MeasureTag<A> & BellData;
+export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>, P extends string>(
+  a: A,
+  b: B,
+  channel: Channel<TenantOfLive<A>, P> | Channel<P, TenantOfLive<A>>,
+): asserts a is A & MeasureTag<A> & BellData;
+export function measureBell(a: unknown, b: unknown, channel?: unknown): void {
   const qa = asQubit(a, "measureBell");
   const qb = asQubit(b, "measureBell");
   checkDistinct([qa, qb], "measureBell");
@@ -111,10 +126,23 @@ export function measureBell<A extends Live, B extends Live<TenantOfLive<A>>>(a: 
   if (qa.backend !== qb.backend) {
     throw new QmkError("FIREWALL_VIOLATION", "measureBell: both qubits must belong to the same session", { field: "vqs" });
   }
-  const [ba, bb] = qa.backend.measureBell(qa, qb);
-  for (const [q, b] of [[qa, ba], [qb, bb]] as const) {
+  let ch: ChannelLike | undefined;
+  if (channel !== undefined && channel !== null) {
+    ch = channel as ChannelLike;
+    if (typeof ch !== "object" || typeof ch.id !== "string" || typeof ch.handleFor !== "function") {
+      throw new QmkError("INVALID_PARAMS", "measureBell: the third argument must be a Channel", { field: "channel" });
+    }
+    if (ch.revoked) throw new QmkError("CHANNEL_REVOKED_OR_EXPIRED", `measureBell: channel ${ch.id} was revoked`, { field: "channel" });
+    if (ch.from !== qa.tenant && ch.to !== qa.tenant) {
+      throw new QmkError("CHANNEL_UNAUTHORIZED", `measureBell: channel ${ch.from}→${ch.to} does not involve "${qa.tenant}"`, {
+        field: "channel",
+      });
+    }
+  }
+  const [ba, bb] = qa.backend.measureBell(qa, qb, ch);
+  for (const [q, bit] of [[qa, ba], [qb, bb]] as const) {
     q.state = "measured";
-    q.result = b;
+    q.result = bit;
     q.measurements++;
   }
   qa.bellPartner = qb;

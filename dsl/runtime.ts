@@ -18,7 +18,8 @@ export interface Backend {
   /** a unitary / state-preparation op (live → live); `channel` for cross-tenant operands */
   apply(op: string, operands: Operand[], args: Record<string, Angle>, channel?: ChannelLike): void;
   measure(q: QubitImpl, basis: Basis): BitImpl;
-  measureBell(a: QubitImpl, b: QubitImpl): [BitImpl, BitImpl];
+  /** MEASURE_BELL; `channel` when the qubits' component spans another tenant */
+  measureBell(a: QubitImpl, b: QubitImpl, channel?: ChannelLike): [BitImpl, BitImpl];
   reset(q: QubitImpl): void;
   free(qs: QubitImpl[]): void;
   /** run `fn` only if `bit` equals `equals` (a QVM guard in captured graphs) */

@@ -250,13 +250,18 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     return bit;
   }
 
-  measureBell(a: QubitImpl, b: QubitImpl): [BitImpl, BitImpl] {
+  measureBell(a: QubitImpl, b: QubitImpl, channel?: ChannelLike): [BitImpl, BitImpl] {
     this.noConsumeInGuard("measureBell");
     const ba = new BitImpl(this, `m${this.nEvents++}`, this.pendingMessage(a.label));
     const bb = new BitImpl(this, `m${this.nEvents++}`, this.pendingMessage(b.label));
     this.exec(
       "q_apply",
-      () => ({ session_id: this.sessionId, op: "MEASURE_BELL", vqs: [a.vq, b.vq] }),
+      () => ({
+        session_id: this.sessionId,
+        op: "MEASURE_BELL",
+        vqs: [a.vq, b.vq],
+        ...(channel ? { channel: channel.handleFor(this.tenant) } : {}),
+      }),
       (r) => {
         const o: number[] = r?.outcomes ?? [];
         ba._value = o[0] as 0 | 1;
@@ -402,8 +407,17 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   }
 
   /** Entanglement components touching this tenant (q_components). */
-  components(): Promise<unknown> {
-    return this.call("q_components");
+  async components(): Promise<EntanglementComponents> {
+    const r = await this.call("q_components");
+    const list: any[] = Array.isArray(r?.components) ? r.components : [];
+    return {
+      components: list.map((c) => ({
+        size: Number(c.size),
+        tenants: (c.tenants ?? []).map(String),
+        own: (c.own ?? []).map(String),
+        foreign: Number(c.foreign ?? 0),
+      })),
+    };
   }
 
   /**
@@ -422,6 +436,23 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   toString(): string {
     return `Session<${JSON.stringify(this.tenant)}>(${this.synchronous ? "sync" : "queued"})`;
   }
+}
+
+/** One entanglement component touching the caller (an entry of q_components). */
+export interface EntanglementComponent {
+  /** number of live qubits in the component (all tenants) */
+  readonly size: number;
+  /** tenants whose qubits it holds; more than one ⇒ cross-tenant (what the firewall polices) */
+  readonly tenants: readonly string[];
+  /** the caller's qubits in it, as kernel vq handles (freshly issued: not necessarily the strings the DSL holds) */
+  readonly own: readonly string[];
+  /** how many qubits of other tenants it holds (never their handles) */
+  readonly foreign: number;
+}
+
+/** What `session.components()` returns (q_components). */
+export interface EntanglementComponents {
+  readonly components: readonly EntanglementComponent[];
 }
 
 /** Amplitudes of a set of qubits; bit k of an index is `qubits[k]`. */
@@ -453,7 +484,7 @@ export interface Session<T extends string>
   approve<A extends string>(req: ChannelRequest<A, T>): Promise<Channel<A, T>>;
   reject<A extends string>(req: ChannelRequest<A, T>): Promise<void>;
   lend<P extends string>(q: Live<T>, ch: Channel<P, T> | Channel<T, P>): Loan<T>;
-  components(): Promise<unknown>;
+  components(): Promise<EntanglementComponents>;
   amplitudes(qs: readonly Qubit<T>[]): Promise<Amplitudes>;
 }
 

@@ -7,6 +7,7 @@ import * as bell from "../../examples/bell.js";
 import * as teleport from "../../examples/teleport.js";
 import * as sweep from "../../examples/sweep.js";
 import * as twoTenant from "../../examples/two-tenant.js";
+import * as distributedTeleport from "../../examples/distributed-teleport.js";
 
 const root = join(import.meta.dirname, "../..");
 
@@ -58,5 +59,23 @@ describe("examples", () => {
     expect(r.pairs.length).toBe(8);
     expect(r.correlated).toBe(true);
     expect(new Set(r.pairs.map(([a]) => a)).size).toBe(2); // both outcomes occur (seed 42)
+  });
+
+  test("distributed teleport: alice → bob across the channel, P(1) = sin²(θ/2) within 5σ", async () => {
+    const r = await withKernel((c) => distributedTeleport.main(c, 300));
+    expect(r.expected).toBeCloseTo(Math.sin(1.1 / 2) ** 2, 12);
+    expect(Math.abs(r.measured - r.expected)).toBeLessThanOrEqual(5 * r.sigma);
+    expect(r.within5Sigma).toBe(true);
+    expect(r.channel).toMatchObject({ used: 600, maxUses: 600 }); // 2 channel uses per teleport: cx + measureBell
+  });
+
+  test("distributed teleport on queued (remote-style) sessions", async () => {
+    const conn = await qmk.local({ inMemory: true, seed: 9, queued: true });
+    try {
+      const r = await distributedTeleport.main(conn, 100);
+      expect(Math.abs(r.measured - r.expected)).toBeLessThanOrEqual(5 * r.sigma);
+    } finally {
+      await conn.close();
+    }
   });
 });

@@ -177,6 +177,37 @@ describe("tenants and channels", () => {
     await alice.approve(req);
   });
 
+  test("measureBell with a channel: a channel involving the tenant compiles (either direction) and narrows the first operand", () => {
+    const ab = undefined as unknown as Channel<"alice", "bob">;
+    const a = alice.qubit();
+    const b = alice.qubit();
+    measureBell(a, b, ab);
+    expectTypeOf(a.bellIndex).toEqualTypeOf<0 | 1 | 2 | 3>();
+    // @ts-expect-error use after measureBell (with a channel)
+    h(a);
+    const c = alice.qubit();
+    const d = alice.qubit();
+    measureBell(c, d, reversed); // Channel<"bob", "alice">: the kernel binds the unordered pair
+    const e = bob.qubit();
+    const f = bob.qubit();
+    measureBell(e, f, ab); // bob's Bell measurement on the same channel
+  });
+
+  test("measureBell with a wrong channel, or across tenants, does not compile", () => {
+    const bc = undefined as unknown as Channel<"bob", "carol">;
+    const a = alice.qubit();
+    const b = alice.qubit();
+    // @ts-expect-error the channel does not involve alice
+    measureBell(a, b, bc);
+    const c = alice.qubit();
+    const qb = bob.qubit();
+    // @ts-expect-error the second operand is bob's, not alice's (channel or not)
+    measureBell(c, qb, carol);
+    const e = alice.qubit();
+    // @ts-expect-error a loan is not a Bell-measurement operand
+    measureBell(e, loan, reversed);
+  });
+
   test("non-literal tenant names are rejected", async () => {
     const ok = await conn.tenant("alice");
     expectTypeOf(ok).toEqualTypeOf<Session<"alice">>();
