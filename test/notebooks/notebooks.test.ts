@@ -122,10 +122,11 @@ function suite(kernel: "tslab" | "deno") {
     expect(Object.values(bars(hist)).reduce((a, c) => a + c, 0)).toBe(2000);
   });
 
-  it("03 two tenants: FIREWALL_VIOLATION for the admin graph and for growing the pair; the channel path works", () => {
+  it("03 two tenants: FIREWALL_VIOLATION for the admin graph, for growing the pair and for a Bell measurement without the channel; the channel path works", () => {
     const e = nb["03-two-tenants"];
     expect(e.text).toMatch(/admin two-tenant graph without a channel: refused — FIREWALL_VIOLATION/);
     expect(e.text).toMatch(/entangle a further qubit with the cross-tenant pair, no channel: refused — FIREWALL_VIOLATION/);
+    expect(e.text).toMatch(/Bell measurement inside the cross-tenant pair, no channel: refused — FIREWALL_VIOLATION/);
     expect(e.text).toMatch(/use the same loan twice: refused — CHANNEL_UNAUTHORIZED/);
     expect(e.text).not.toMatch(/✗/);
     const comps = svgOf(e, "qmk-components");
@@ -145,7 +146,8 @@ function suite(kernel: "tslab" | "deno") {
     const tb = svgOf(e, "qmk-histogram")[1];
     expect(byClass(tb, "bar", "rect").map((r) => r.attrs["data-key"])).toEqual(["0", "1"]);
     expect(Number(bars(tb)["1"])).toBeCloseTo(Number(tele[1]), 5);
-    expect(e.text).toContain("firewall.violation events: 2");
+    expect(e.text).toMatch(/teleport channel: .*used: 200/s); // DSL teleport: cx + measureBell through the channel, 2 uses each
+    expect(e.text).toContain("firewall.violation events: 3");
   });
 
   it("04 capabilities: offline attenuation leaves no event; the revocation cascades to the grader", () => {
