@@ -8,7 +8,7 @@ import { attenuateCommand, inspectCommand } from "./commands/token.js";
 import { auditProofCommand, auditVerifyCommand } from "./commands/audit.js";
 import { demoCommand } from "./commands/demo.js";
 import { METHODS } from "../syscall/methods.js";
-import { enableFmaKernels } from "../sim/index.js";
+import { enableFmaKernels } from "../machine/tuning.js";
 
 // The CLI is an embedder: it opts in to the simulator's fused multiply-add
 // WASM kernels (relaxed SIMD; on by default from Node 22, a V8 flag on 20).
