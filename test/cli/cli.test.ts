@@ -105,6 +105,30 @@ describe("qmk audit", () => {
   });
 });
 
+describe("qmk lint", () => {
+  it("the project's own examples are clean, and a misuse is found with exit 1", () => {
+    const ok = qmk(["lint", "examples", "--format", "json"]);
+    expect(ok.code, ok.out + ok.err).toBe(0);
+    const bad = path.join(dir, "bad.ts");
+    fs.writeFileSync(
+      bad,
+      [
+        `import { qmk, h, measure, free } from "../dsl/index.js";`,
+        `const conn = await qmk.local();`,
+        `const alice = await conn.tenant("alice");`,
+        `const q = alice.qubit();`,
+        `const alias = q;`,
+        `measure(q);`,
+        `h(alias);`,
+        `free(q);`,
+      ].join("\n"),
+    );
+    const r = qmk(["lint", bad, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("qmk/use-after-consume");
+  });
+});
+
 describe("qmk demo", () => {
   it("tells the whole story and exits 0", () => {
     const r = qmk(["demo", "--data-dir", path.join(dir, "demo")]);
