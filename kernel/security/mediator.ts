@@ -63,12 +63,12 @@ export function authenticate(k: KernelCore, p: Params, now: number): SessionReco
     k.closeSession(s.id, "TOKEN_EXPIRED");
     throw new QmkError("TOKEN_EXPIRED", "the session's token has expired", { field: "session_id" });
   }
-  const t = k.tenants.get(s.tenant);
-  if (!t || t.status === "deleted") {
+  const status = k.tenants.statusOf(s.tenant);
+  if (status === undefined || status === "deleted") {
     k.closeSession(s.id);
     throw new QmkError("AUTH_FAILED", "tenant no longer exists", { field: "session_id" });
   }
-  if (t.status === "suspended") throw new QmkError("TENANT_SUSPENDED", `tenant ${s.tenant} is suspended`, { field: "session_id" });
+  if (status === "suspended") throw new QmkError("TENANT_SUSPENDED", `tenant ${s.tenant} is suspended`, { field: "session_id" });
   if (a.maxUses !== undefined) {
     // Counted (durably) before the call runs, so a crash can never hand out a free use.
     if (k.tokens.usesConsumed(a.tokenId) >= a.maxUses) {

@@ -228,6 +228,11 @@ export class TenantRegistry {
   // ---- quotas and usage ------------------------------------------------
 
   /** Live quota object (read-only; cheap enough for the policy hot path). */
+  /** Status only, without copying the tenant (the mediator asks on every call). */
+  statusOf(id: string): TenantStatus | undefined {
+    return this.tenants.get(id)?.status;
+  }
+
   quotaOf(id: string): Readonly<Quota> | undefined {
     return this.tenants.get(id)?.quota;
   }
