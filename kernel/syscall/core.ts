@@ -114,6 +114,8 @@ export class KernelCore {
     this.channels = new ChannelManager({
       journal: dir ? Journal.open<ChannelEvent>(path.join(dir, "channels.jsonl"), { fsync }) : Journal.memory<ChannelEvent>(),
       keyFor: (t) => this.keys.derive("channel-sign", t),
+      // use counts and revocations are MAC-chained too, so an edited journal shuts channels off
+      integrityKey: this.keys.derive("channel-journal"),
       quota: (t) => this.tenants.quotaOf(t)?.channels ?? 0,
       clock: this.clock,
     });
