@@ -3,21 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MODES, alloc, denied, expectAudited, auditMark, expectVictimStatistics, expectVictimUntouched, makeWorld, openChannel, prepareVictim, printTally,
-  type Victim, type World,
-} from "./harness.js";
+  type Victim, type World, useWorldWithVictim } from "./harness.js";
 
 afterAll(() => printTally("approvals"));
 
 describe.each(MODES)("approval and loan attacks (%s)", (mode) => {
   let w: World;
   let v: Victim;
-  beforeAll(async () => {
-    w = await makeWorld(mode);
-    v = await prepareVictim(w.p.bob);
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  useWorldWithVictim(mode, (world, victim) => ((w = world), (v = victim)));
 
   it("the requester cannot approve its own request; a third tenant can neither approve nor reject it", async () => {
     const { alice, bob, carol } = w.p;

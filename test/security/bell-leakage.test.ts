@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MODES, alloc, denied, expectVictimStatistics, expectVictimUntouched, graph, makeWorld, openChannel, prepareVictim, printTally,
-  type Victim, type World,
-} from "./harness.js";
+  type Victim, type World, useWorldWithVictim } from "./harness.js";
 
 afterAll(() => printTally("bell-leakage"));
 
@@ -16,13 +15,7 @@ const argsOf = (op: string) => (op === "CPHASE" ? { theta: 0.7 } : undefined);
 describe.each(MODES)("Bell-pair leakage (%s)", (mode) => {
   let w: World;
   let v: Victim;
-  beforeAll(async () => {
-    w = await makeWorld(mode);
-    v = await prepareVictim(w.p.bob);
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  useWorldWithVictim(mode, (world, victim) => ((w = world), (v = victim)));
 
   it("a stolen victim VQ handle is refused in every two-qubit op (INVALID_HANDLE)", async () => {
     const { alice } = w.p;

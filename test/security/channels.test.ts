@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MODES, alloc, denied, expectVictimStatistics, expectVictimUntouched, flipChar, makeWorld, openChannel, prepareVictim, printTally,
-  type Victim, type World,
-} from "./harness.js";
+  type Victim, type World, useWorldWithVictim } from "./harness.js";
 
 afterAll(() => printTally("channels"));
 
@@ -14,13 +13,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe.each(MODES)("channel attacks (%s)", (mode) => {
   let w: World;
   let v: Victim;
-  beforeAll(async () => {
-    w = await makeWorld(mode);
-    v = await prepareVictim(w.p.bob);
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  useWorldWithVictim(mode, (world, victim) => ((w = world), (v = victim)));
 
   it("forged channel handles (bit flips, truncation, wrong kind, the peer's handle, a third tenant's theft)", async () => {
     const { alice, bob, carol } = w.p;

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MODES, alloc, auditMark, denied, expectAudited, expectVictimStatistics, expectVictimUntouched, flipChar, graph, makeWorld, prepareVictim, printTally,
-  type Victim, type World,
-} from "./harness.js";
+  type Victim, type World, useWorldWithVictim } from "./harness.js";
 
 afterAll(() => printTally("handles"));
 
@@ -20,13 +19,7 @@ function allFlips(h: string): string[] {
 describe.each(MODES)("handle forgery (%s)", (mode) => {
   let w: World;
   let v: Victim;
-  beforeAll(async () => {
-    w = await makeWorld(mode);
-    v = await prepareVictim(w.p.bob);
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  useWorldWithVictim(mode, (world, victim) => ((w = world), (v = victim)));
 
   it("a VQ handle flipped at every position is refused (INVALID_HANDLE), and each refusal is audited", async () => {
     const { alice } = w.p;

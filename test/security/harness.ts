@@ -3,7 +3,7 @@
 // per principal). Every attack is counted (tried / blocked / got through),
 // must be refused with the exact SPEC §4 code, must leave a matching deny
 // event in the audit log, and must leave the victim's state untouched.
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createKernel, type Kernel } from "../../kernel/index.js";
 import { ErrorCodes, type ErrorName } from "../../kernel/errors.js";
 import { serveKernel } from "../../kernel/rpc/serve-kernel.js";
@@ -268,4 +268,16 @@ export async function openChannel(a: Principal, b: Principal, maxUses = 4, expir
 
 export async function alloc(p: Principal, n: number): Promise<string[]> {
   return (await p.q("q_alloc", { n })).vqs;
+}
+
+/** Per describe block: a fresh world (in process or over RPC) with Bob's victim qubits prepared; closed afterwards. */
+export function useWorldWithVictim(mode: Mode, set: (w: World, v: Victim) => void): void {
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await makeWorld(mode);
+    set(world, await prepareVictim(world.p.bob));
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
 }

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MODES, alloc, attack, auditMark, denied, expectAudited, expectVictimStatistics, expectVictimUntouched, graph, makeWorld, prepareVictim, printTally,
-  type Victim, type World,
-} from "./harness.js";
+  type Victim, type World, useWorldWithVictim } from "./harness.js";
 
 afterAll(() => printTally("linearity"));
 
@@ -30,13 +29,7 @@ const GRAPH_CASES: Array<[string, any[], string, string]> = [
 describe.each(MODES)("linearity attacks (%s)", (mode) => {
   let w: World;
   let v: Victim;
-  beforeAll(async () => {
-    w = await makeWorld(mode);
-    v = await prepareVictim(w.p.bob);
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  useWorldWithVictim(mode, (world, victim) => ((w = world), (v = victim)));
 
   it("raw syscalls: use after measure, double measure, duplicate operands", async () => {
     const { alice } = w.p;
