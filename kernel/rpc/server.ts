@@ -42,6 +42,11 @@ function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
   let chain = Promise.resolve();
   sock.setEncoding("utf8");
   sock.on("error", () => sock.destroy());
+  // A client may send its requests and close its side at once (`nc`, a pipe):
+  // answer everything it sent, then close ours.
+  sock.on("end", () => {
+    void chain.then(() => sock.end());
+  });
 
   const send = (resp: JsonRpcResponse | null) => {
     if (resp && !sock.destroyed) sock.write(JSON.stringify(resp) + "\n");
@@ -144,7 +149,7 @@ export async function serve(dispatch: Dispatch, opts: ServeOptions): Promise<Run
   if (opts.socketPath) {
     // A stale socket from a crashed server would make listen fail with EADDRINUSE.
     if (fs.existsSync(opts.socketPath)) fs.unlinkSync(opts.socketPath);
-    const srv = net.createServer(onConn);
+    const srv = net.createServer({ allowHalfOpen: true }, onConn);
     await listen(srv, opts.socketPath);
     fs.chmodSync(opts.socketPath, 0o600);
     servers.push(srv);
@@ -155,7 +160,7 @@ export async function serve(dispatch: Dispatch, opts: ServeOptions): Promise<Run
     if (host !== "127.0.0.1" && host !== "::1" && host !== "localhost") {
       throw new Error(`refusing to listen on non-loopback address ${host}`);
     }
-    const srv = net.createServer(onConn);
+    const srv = net.createServer({ allowHalfOpen: true }, onConn);
     await listen(srv, { port: opts.port, host });
     servers.push(srv);
     out.port = (srv.address() as net.AddressInfo).port;

@@ -303,3 +303,26 @@ describe("KERNEL BUG: one client's long line does not stall the others", () => {
     expect(maxMs).toBeLessThan(1000);
   });
 });
+
+describe("a client that half-closes right after writing (a pipe, nc)", () => {
+  it.each(["unix", "tcp"] as const)("%s: every request it sent is answered before the server closes", async (which) => {
+    const addr = addrs().find(([n]) => n === which)![1];
+    const lines = await new Promise<string[]>((resolve) => {
+      const s = net.createConnection(addr as any);
+      let buf = "";
+      s.setEncoding("utf8");
+      s.on("data", (d: string) => (buf += d));
+      s.on("close", () => resolve(buf.split("\n").filter(Boolean)));
+      s.end(
+        '{"jsonrpc":"2.0","id":1,"method":"q_inspect_token","params":{"token":"nope"}}\n' +
+          '{"jsonrpc":"2.0","id":2,"method":"q_nope"}\n' +
+          '{"jsonrpc":"2.0","id":3,"method":"q_get_telemetry","params":{"session_id":"' + adminSid + '"}}\n',
+      );
+    });
+    const msgs = lines.map((l) => JSON.parse(l));
+    expect(msgs.map((m) => m.id)).toEqual([1, 2, 3]);
+    expect(msgs[0].error.code).toBe(-32110);
+    expect(msgs[1].error.code).toBe(-32601);
+    expect(msgs[2].result.tenant).toBe("admin");
+  });
+});
