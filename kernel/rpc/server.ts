@@ -38,14 +38,28 @@ async function answer(dispatch: Dispatch, text: string): Promise<JsonRpcResponse
 function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
   let buf = "";
   let mode: "unknown" | "ndjson" | "http" = "unknown";
-  // Responses go out in request order even if dispatch resolves out of order.
-  let chain = Promise.resolve();
+  // Each request is answered as soon as it completes (responses carry their
+  // id), so a long q_wait does not hold up the answers queued behind it.
+  let inFlight = 0;
+  let ended = false;
+  const settle = () => {
+    if (ended && inFlight === 0 && !sock.destroyed) sock.end();
+  };
+  const handle = (line: string) => {
+    inFlight++;
+    void answer(dispatch, line).then((resp) => {
+      send(resp);
+      inFlight--;
+      settle();
+    });
+  };
   sock.setEncoding("utf8");
   sock.on("error", () => sock.destroy());
   // A client may send its requests and close its side at once (`nc`, a pipe):
   // answer everything it sent, then close ours.
   sock.on("end", () => {
-    void chain.then(() => sock.end());
+    ended = true;
+    settle();
   });
 
   const send = (resp: JsonRpcResponse | null) => {
@@ -71,9 +85,7 @@ function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
           parts = [];
           partsLen = 0;
           discarding = true;
-          chain = chain.then(() =>
-            send({ jsonrpc: "2.0", id: null, error: { code: -32600, message: `request larger than ${MAX_REQUEST_BYTES} bytes`, data: { field: "request" } } }),
-          );
+          send({ jsonrpc: "2.0", id: null, error: { code: -32600, message: `request larger than ${MAX_REQUEST_BYTES} bytes`, data: { field: "request" } } });
         }
         return;
       }
@@ -86,7 +98,7 @@ function handleConnection(sock: net.Socket, dispatch: Dispatch): void {
       const line = (parts.length ? parts.join("") + head : head).trim();
       parts = [];
       partsLen = 0;
-      if (line.length > 0) chain = chain.then(async () => send(await answer(dispatch, line)));
+      if (line.length > 0) handle(line);
     }
   };
 

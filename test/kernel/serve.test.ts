@@ -326,3 +326,39 @@ describe("a client that half-closes right after writing (a pipe, nc)", () => {
     expect(msgs[2].result.tenant).toBe("admin");
   });
 });
+
+describe("answers are not held up behind a long call on the same connection", () => {
+  it("a q_wait that times out after 1.5 s does not delay a telemetry call sent after it", async () => {
+    const t = await JsonRpcTransport.connect(server.socketPath!);
+    try {
+      // a job that cannot finish quickly: feed-forward (never sampled), a million shots
+      const graph = {
+        version: "0.1",
+        program: {
+          nodes: [
+            { id: "a", op: "ALLOC_LQ", args: { n: 2 }, vqs: ["q", "r"] },
+            { id: "h", op: "APPLY_H", vqs: ["q"] },
+            { id: "m", op: "MEASURE_Z", vqs: ["q"], produces: ["e"] },
+            { id: "x", op: "APPLY_X", vqs: ["r"], guard: { event: "e", equals: 1 } },
+            { id: "m2", op: "MEASURE_Z", vqs: ["r"], produces: ["f"] },
+            { id: "f", op: "FREE_LQ", vqs: ["q", "r"] },
+          ],
+        },
+        resources: { vqs: ["q", "r"], events: ["e", "f"] },
+      };
+      const { job_id } = await t.call("q_submit", { session_id: adminSid, graph, policy: { shots: 1_000_000, seed: 1 } });
+      const t0 = performance.now();
+      const waiting = t.call("q_wait", { session_id: adminSid, job_id, timeout_ms: 1500 }).then(
+        () => "done",
+        (e: { codeName?: string }) => e.codeName,
+      );
+      await t.call("q_get_telemetry", { session_id: adminSid });
+      const telemetryMs = performance.now() - t0;
+      expect(telemetryMs).toBeLessThan(1000);
+      expect(await waiting).toBe("TIMEOUT");
+      await t.call("q_cancel", { session_id: adminSid, job_id });
+    } finally {
+      await t.close();
+    }
+  });
+});
