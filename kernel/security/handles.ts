@@ -41,7 +41,21 @@ const TAG_BYTES = 32;
 /** Longest handle we even try to decode (bounds work done on hostile input). */
 export const MAX_HANDLE_LENGTH = 1024;
 
+interface ParsedHandle {
+  body: Buffer;
+  tag: Buffer;
+  parts: string[];
+  expiresAt: number;
+}
+
+const PARSE_CACHE_SIZE = 4096;
+
+function badHandle(why: string, field: string): QmkError {
+  return new QmkError("INVALID_HANDLE", `invalid handle (${why})`, { field });
+}
+
 export class HandleSigner {
+  private readonly parsed = new Map<string, ParsedHandle>();
   private readonly base: _HMAC<any>;
   private readonly scratch: _HMAC<any>;
   private readonly out = new Uint8Array(TAG_BYTES);
@@ -83,28 +97,41 @@ export class HandleSigner {
    * Authenticity is checked before anything in the body is believed.
    */
   verify(handle: unknown, expect: HandleExpectation, field = "handle"): HandleClaims {
-    const bad = (why: string) => new QmkError("INVALID_HANDLE", `invalid handle (${why})`, { field });
-    if (typeof handle !== "string" || handle.length === 0 || handle.length > MAX_HANDLE_LENGTH) throw bad("malformed");
-    const dot = handle.indexOf(".");
-    if (dot <= 0 || dot !== handle.lastIndexOf(".")) throw bad("malformed");
-    const bodyText = handle.slice(0, dot);
-    const tagText = handle.slice(dot + 1);
-    const body = decodeCanonical(bodyText);
-    const tag = decodeCanonical(tagText);
-    if (!body || !tag || tag.length !== TAG_BYTES) throw bad("malformed");
-    if (!timingSafeEqual(this.mac(body), tag)) throw bad("bad signature");
-
-    const parts = body.toString("utf8").split(US);
-    if (parts.length !== 6 || parts[0] !== VERSION) throw bad("malformed");
-    const [, kind, id, tenant, session, exp] = parts;
-    if (kind !== expect.kind) throw bad(`expected a ${expect.kind} handle`);
-    if (expect.tenant !== undefined && tenant !== expect.tenant) throw bad("foreign tenant");
-    if (expect.session !== undefined && session !== expect.session) throw bad("foreign session");
-    const expiresAt = Number(exp);
-    if (expiresAt !== 0 && this.clock() >= expiresAt) {
+    if (typeof handle !== "string" || handle.length === 0 || handle.length > MAX_HANDLE_LENGTH) throw badHandle("malformed", field);
+    const p = this.parse(handle);
+    if (!p) throw badHandle("malformed", field);
+    // The MAC is checked on every call, in constant time; only the parsing is cached.
+    if (!timingSafeEqual(this.mac(p.body), p.tag)) throw badHandle("bad signature", field);
+    const [, kind, id, tenant, session] = p.parts;
+    if (kind !== expect.kind) throw badHandle(`expected a ${expect.kind} handle`, field);
+    if (expect.tenant !== undefined && tenant !== expect.tenant) throw badHandle("foreign tenant", field);
+    if (expect.session !== undefined && session !== expect.session) throw badHandle("foreign session", field);
+    if (p.expiresAt !== 0 && this.clock() >= p.expiresAt) {
       throw new QmkError("HANDLE_EXPIRED", `${kind} handle expired`, { field });
     }
-    return { kind: kind as HandleKind, id, tenant, session, expiresAt };
+    return { kind: kind as HandleKind, id, tenant, session, expiresAt: p.expiresAt };
+  }
+
+  /**
+   * Decode a handle's text into body bytes, tag and fields (no MAC check).
+   * Handles are presented over and over, so the decoding of recently seen
+   * strings is memoized (bounded; exact-string keys, so a changed character
+   * is decoded afresh).
+   */
+  private parse(handle: string): ParsedHandle | undefined {
+    const hit = this.parsed.get(handle);
+    if (hit) return hit;
+    const dot = handle.indexOf(".");
+    if (dot <= 0 || dot !== handle.lastIndexOf(".")) return undefined;
+    const body = decodeCanonical(handle.slice(0, dot));
+    const tag = decodeCanonical(handle.slice(dot + 1));
+    if (!body || !tag || tag.length !== TAG_BYTES) return undefined;
+    const parts = body.toString("utf8").split(US);
+    if (parts.length !== 6 || parts[0] !== VERSION) return undefined;
+    const p: ParsedHandle = { body, tag, parts, expiresAt: Number(parts[5]) };
+    if (this.parsed.size >= PARSE_CACHE_SIZE) this.parsed.clear();
+    this.parsed.set(handle, p);
+    return p;
   }
 
   /** Read the claims of a handle that is authentic, ignoring expiry and binding (for cleanup). */
