@@ -107,4 +107,11 @@ program
     for (const m of Object.values(METHODS)) process.stdout.write(`${m.name.padEnd(22)} ${(m.rights.join(",") || (m.derive ? "(derived)" : "-")).padEnd(22)} ${m.summary}\n`);
   });
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  // Anything a command did not handle itself: one clear line, never a stack trace.
+  const { describeError } = await import("./io.js");
+  process.stderr.write(`qmk: ${describeError(e)}\n`);
+  process.exitCode = 2;
+}

@@ -93,13 +93,22 @@ export class KernelCore {
     this.tokens = dir
       ? TokenRegistry.open(dir, { key: this.keys.derive("tokens"), clock: this.clock, journalOptions: { fsync } })
       : new TokenRegistry({ key: this.keys.derive("tokens"), clock: this.clock });
-    this.audit = AuditLog.open({
-      dir: dir ? path.join(dir, "audit") : null,
-      signingKey: this.keys.derive("audit-sth"),
-      epochEvents: opts.epochEvents ?? 1000,
-      epochMs: opts.epochMs ?? 0,
-      clock: this.clock,
-    });
+    try {
+      this.audit = AuditLog.open({
+        dir: dir ? path.join(dir, "audit") : null,
+        signingKey: this.keys.derive("audit-sth"),
+        epochEvents: opts.epochEvents ?? 1000,
+        epochMs: opts.epochMs ?? 0,
+        clock: this.clock,
+      });
+    } catch (e) {
+      this.tokens.close();
+      // The audit log's lock is the data directory's: one kernel process per directory.
+      if (isQmkError(e) && /open in process/.test(e.message)) {
+        throw new QmkError("RESOURCE_EXHAUSTED", `data directory ${dir} is in use by another kernel process (${e.message.replace(/.*open in /, "")}); stop it or choose another --data-dir`, { field: "dataDir" });
+      }
+      throw e;
+    }
     this.tenants = dir
       ? TenantRegistry.open(dir, { fsync, clock: this.clock, poolSize: opts.poolSize, onScrub: (e) => this.scrubbed(e) })
       : TenantRegistry.memory({ clock: this.clock, poolSize: opts.poolSize, onScrub: (e) => this.scrubbed(e) });
