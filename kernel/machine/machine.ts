@@ -102,7 +102,8 @@ export class QuantumMachine {
       ...(req.channel !== undefined ? { channel: req.channel } : {}),
       ...(req.loans?.length ? { loans: req.loans } : {}),
     });
-    const simIds = req.qubits.map((id) => this.qubits.get(id)!.simId);
+    const simIds: number[] = [];
+    for (const id of req.qubits) simIds.push(this.qubits.get(id)!.simId);
     const outcomes = execOpcode(this.sim, req.opcode, simIds, req.args);
     this.firewall.commit(decision);
     this.linear.commit(req.qubits, effect);

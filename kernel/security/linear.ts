@@ -34,8 +34,8 @@ export class LinearTracker {
         }
       }
     }
-    ids.forEach((id, i) => {
-      const s = this.state.get(id) ?? "freed";
+    for (let i = 0; i < ids.length; i++) {
+      const s = this.state.get(ids[i]) ?? "freed";
       const ok =
         s === "live" ||
         (s === "measured" && (effect === "revive" || effect === "free" || effect === "classical"));
@@ -54,7 +54,7 @@ export class LinearTracker {
           { field: `vqs[${i}]`, violation, state: s },
         );
       }
-    });
+    }
   }
 
   /** Apply the transition of an op that passed `check`. */

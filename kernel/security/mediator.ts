@@ -81,13 +81,15 @@ export function authenticate(k: KernelCore, p: Params, now: number): SessionReco
 
 /** Step 3: every right the call needs must have been granted to the session. */
 export function authorizeRights(spec: MethodSpec, k: KernelCore, s: SessionRecord, p: Params): Right[] {
-  const need = new Set<Right>(spec.rights);
-  if (spec.derive) for (const r of spec.derive(k, p)) need.add(r);
-  const missing = [...need].filter((r) => !s.rights.has(r));
+  // Plain loops: this runs on every call.
+  const need: Right[] = [...spec.rights];
+  if (spec.derive) for (const r of spec.derive(k, p)) if (!need.includes(r)) need.push(r);
+  const missing: Right[] = [];
+  for (const r of need) if (!s.rights.has(r)) missing.push(r);
   if (missing.length > 0) {
     throw new QmkError("INSUFFICIENT_CAPS", `${spec.name} needs ${missing.join(", ")}`, { missing, field: "session_id" });
   }
-  return [...need];
+  return need;
 }
 
 /** Step 4: policy rules, rate limits and quotas. */

@@ -97,20 +97,29 @@ function run(k: KernelCore, ctx: CallContext, opcode: string, handles: string[],
   }
   const ops = operands(k, ctx, handles);
   const args = evalArgs(opcode, rawArgs);
-  const loans = ops.filter((o) => o.loan).map((o) => o.loan!);
+  // Plain loops: this is the hot path of every eager operation.
+  const qubits: number[] = [];
+  const loans: string[] = [];
+  for (const o of ops) {
+    qubits.push(o.id);
+    if (o.loan) loans.push(o.loan);
+  }
   const r = k.machine.operate({
     actor: ctx.tenant,
     opcode,
-    qubits: ops.map((o) => o.id),
+    qubits,
     args,
     ...(chan !== undefined ? { channel: chan } : {}),
     ...(loans.length ? { loans } : {}),
-    labels: handles.map((_, i) => `vqs[${i}]`),
+    labels: handles.length === 1 ? LABELS_1 : LABELS_2,
   });
-  ctx.audit.details = { opcode, ...(r.channel ? { channel: r.channel, tenants: [...r.tenants] } : {}) };
+  ctx.audit.details = r.channel ? { opcode, channel: r.channel, tenants: [...r.tenants] } : { opcode };
   if (r.channel) ctx.audit.type = "channel.use";
-  return { ...r, qubits: ops.map((o) => o.id) };
+  return { ...r, qubits };
 }
+
+const LABELS_1 = ["vqs[0]"] as const;
+const LABELS_2 = ["vqs[0]", "vqs[1]"] as const;
 
 export function alloc(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const n = int(p, "n", 1, 64);
