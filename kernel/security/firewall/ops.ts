@@ -29,10 +29,18 @@ const EFFECTS: Record<string, OpEffect> = {
   RELEASE: "remove",
 };
 
+// Opcode spellings are few and repeat on every operation: remember them (bounded).
+const normalized = new Map<string, string>();
+
 /** "APPLY_CNOT", "cnot", "CNOT" → "CNOT". */
 export function normalizeOp(op: string): string {
-  const up = op.toUpperCase();
-  return up.startsWith("APPLY_") ? up.slice(6) : up;
+  let n = normalized.get(op);
+  if (n === undefined) {
+    const up = op.toUpperCase();
+    n = up.startsWith("APPLY_") ? up.slice(6) : up;
+    if (normalized.size < 1024) normalized.set(op, n);
+  }
+  return n;
 }
 
 export function opEffect(op: string): OpEffect {

@@ -77,7 +77,9 @@ function evalArgs(opcode: string, raw: unknown): Record<string, unknown> {
     throw new QmkError("INVALID_PARAMS", "args must be an object", { field: "params.args" });
   }
   const args: Record<string, unknown> = { ...((raw as Record<string, unknown>) ?? {}) };
-  for (const [name, a] of Object.entries(OPCODES[opcode].args)) {
+  const specArgs = OPCODES[opcode].args;
+  for (const name in specArgs) {
+    const a = specArgs[name];
     if (a.type === "angle") {
       if (args[name] === undefined) {
         if (a.required) throw new QmkError("INVALID_PARAMS", `${opcode} needs args.${name}`, { field: `params.args.${name}` });
