@@ -67,6 +67,8 @@ export class MediatedPort implements QuantumPort {
   private live = new Set<number>();
   leaks = 0;
   channelUses = 0;
+  /** per channel id, for the audit log (one channel.use event per channel at the end of the job) */
+  readonly usesByChannel = new Map<string, number>();
 
   constructor(
     private readonly k: KernelCore,
@@ -140,7 +142,10 @@ export class MediatedPort implements QuantumPort {
         ...(loans.length ? { loans } : {}),
         labels: ctx.node.vqs,
       });
-      if (r.channel) this.channelUses++;
+      if (r.channel) {
+        this.channelUses++;
+        this.usesByChannel.set(r.channel, (this.usesByChannel.get(r.channel) ?? 0) + 1);
+      }
       if (opcode === "OPEN_CHAN") return { outcomes: r.outcomes, chs: [{ pair: [...ids] }] };
       return { outcomes: r.outcomes };
     });
@@ -232,6 +237,9 @@ export function createJob(
       const e = isQmkError(err) ? err : new QmkError("INTERNAL_ERROR", "job failed", {});
       job.error = { code: e.code, name: e.codeName, message: e.message, data: { ...e.data } };
       if (isQmkError(err) && state === "failed") k.auditDeny("q_submit", job.session, err);
+    }
+    for (const [channel, uses] of port?.usesByChannel ?? []) {
+      k.audit.append({ type: "channel.use", tenant: job.tenant, session: job.session.id, op: "job", decision: "allow", details: { channel, uses, job: job.id } });
     }
     const type = state === "completed" ? "job.complete" : state === "failed" ? "job.fail" : "job.cancel";
     k.audit.append({

@@ -128,11 +128,43 @@ export class KernelCore {
       quota: (t) => this.tenants.quotaOf(t)?.channels ?? 0,
       clock: this.clock,
     });
+    this.reconcileChannelUses();
     this.machine = new QuantumMachine({ seed: opts.seed ?? 0, maxQubits: opts.maxEagerQubits ?? 24, channels: this.channels, clock: this.clock });
     this.maxJobQubits = opts.maxJobQubits ?? 28;
     this.sessionTtlMs = opts.sessionTtlMs ?? 24 * 3600_000;
     this.bootstrap(opts.demoTenant ?? false);
     this.audit.append({ type: "audit.open", details: { tree_size: this.audit.size } });
+  }
+
+  /**
+   * The audit log is tamper-evident and append-only; the channel journal's
+   * MAC chain cannot see records cut off its end. Every channel use is in the
+   * audit log (`channel.use`, with `uses` for a job's total), so on start-up
+   * a journal that is behind is brought up to the audited count.
+   */
+  private reconcileChannelUses(): void {
+    if (this.audit.size === 0 || this.channels.ids().length === 0) return;
+    const audited = new Map<string, number>();
+    let after = -1;
+    for (;;) {
+      const page = this.audit.query({ type: "channel.use", after, limit: 100_000 });
+      for (const e of page) {
+        const ch = e.details.channel;
+        if (typeof ch === "string") audited.set(ch, (audited.get(ch) ?? 0) + (typeof e.details.uses === "number" ? e.details.uses : 1));
+        after = e.index;
+      }
+      if (page.length < 100_000) break;
+    }
+    for (const [id, used] of audited) {
+      try {
+        if (this.channels.reconcileUses(id, used)) {
+          this.audit.append({ type: "channel.use", severity: "warning", reason: "journal_behind_audit", details: { repaired: id, used, uses: 0 } });
+        }
+      } catch (e) {
+        // A journal whose MAC chain is already broken authorizes nothing (fail closed); nothing to repair.
+        if (!isQmkError(e)) throw e;
+      }
+    }
   }
 
   /** First start: the admin tenant and its token (DIR/admin.token, 0600); optionally the demo tenant. */

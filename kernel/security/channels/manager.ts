@@ -230,6 +230,24 @@ export class ChannelManager {
     this.write({ t: "use", id: channelId, used: ch.used + 1 });
   }
 
+  /**
+   * Raise a channel's use count to `used` (never lower it). The kernel calls
+   * this at start-up with the uses its audit log recorded, so cutting use
+   * records off the end of this journal cannot hand out uses again.
+   * Returns true when the journal was behind.
+   */
+  reconcileUses(channelId: string, used: number): boolean {
+    const ch = this.channels.get(channelId);
+    if (!ch || !Number.isSafeInteger(used) || used <= ch.used) return false;
+    this.write({ t: "use", id: channelId, used: Math.min(used, ch.terms.maxUses) });
+    return true;
+  }
+
+  /** Ids of every channel this manager knows. */
+  ids(): string[] {
+    return [...this.channels.keys()];
+  }
+
   /** The peer's one-use consent: `tenant` lends its qubit to the channel for exactly one operation. */
   lend(channelId: string, tenant: string, qubitId: number): Loan {
     const ch = this.channels.get(channelId);
