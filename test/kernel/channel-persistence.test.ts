@@ -27,6 +27,19 @@ async function entangleOnce(k: Kernel, sa: string, sb: string, chA: string, chB:
   return k.call("q_apply", { session_id: sa, op: "CNOT", vqs: [qa, loan], channel: chA });
 }
 
+
+/** A fresh data dir with an alice⇄bob channel of `maxUses`, used `uses` times; the kernel is closed after. */
+async function usedChannel(prefix: string, maxUses: number, uses: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const w = await world(dir);
+  const req = await w.k.call("q_request_channel", { session_id: w.sa, peer: "bob", max_uses: maxUses });
+  const appr = await w.k.call("q_approve_channel", { session_id: w.sb, request_id: req.request_id });
+  for (let i = 0; i < uses; i++) await entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel);
+  await w.k.close();
+  const file = path.join(dir, "channels.jsonl");
+  return { dir, tokens: w.t, req, appr, file, lines: fs.readFileSync(file, "utf8").split("\n").filter(Boolean) };
+}
+
 describe("channel state across a restart", () => {
   it("keeps use counts, and fails closed when the journal is edited", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-chan-"));
@@ -64,22 +77,13 @@ describe("channel state across a restart", () => {
 
 describe("a channel journal cut short", () => {
   it("cannot hand out uses again: the audit log restores the count", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-chan-cut-"));
-    let w = await world(dir);
-    const req = await w.k.call("q_request_channel", { session_id: w.sa, peer: "bob", max_uses: 2 });
-    const appr = await w.k.call("q_approve_channel", { session_id: w.sb, request_id: req.request_id });
-    await entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel);
-    await entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel);
-    await w.k.close();
-
+    const { dir, tokens, req, appr, file, lines } = await usedChannel("qmk-chan-cut-", 2, 2);
     // cut both use records off the end of the journal (the MAC chain alone cannot see this)
-    const file = path.join(dir, "channels.jsonl");
-    const lines = fs.readFileSync(file, "utf8").split("\n").filter(Boolean);
     const cut = lines.filter((l) => !l.includes('"t":"use"'));
     expect(cut.length).toBe(lines.length - 2);
     fs.writeFileSync(file, cut.join("\n") + "\n");
 
-    w = await world(dir, w.t);
+    const w = await world(dir, tokens);
     const st = await w.k.call("q_chan_status", { session_id: w.sa, channel: req.channel });
     expect(st).toMatchObject({ used: 2, state: "exhausted" });
     await expect(entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel)).rejects.toMatchObject({ codeName: "CHANNEL_EXHAUSTED" });
@@ -115,21 +119,13 @@ describe("a channel journal cut short", () => {
 
 describe("a broken channel journal that is also behind the audit log", () => {
   it("the kernel still starts, and the channel authorizes nothing", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-chan-both-"));
-    let w = await world(dir);
-    const req = await w.k.call("q_request_channel", { session_id: w.sa, peer: "bob", max_uses: 3 });
-    const appr = await w.k.call("q_approve_channel", { session_id: w.sb, request_id: req.request_id });
-    await entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel);
-    await entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel);
-    await w.k.close();
-    const file = path.join(dir, "channels.jsonl");
-    const lines = fs.readFileSync(file, "utf8").split("\n").filter(Boolean);
+    const { dir, tokens, req, appr, file, lines } = await usedChannel("qmk-chan-both-", 3, 2);
     // keep one use record, rolled back to 1 without re-sealing it: the chain breaks, and the
     // journal (1 use) is behind the audit log (2 uses)
     const approveLine = lines.findIndex((l) => l.includes('"t":"approve"'));
     const tampered = [...lines.slice(0, approveLine + 1), lines[lines.length - 1].replace(/"used":\d+/, '"used":1')];
     fs.writeFileSync(file, tampered.join("\n") + "\n");
-    w = await world(dir, w.t);
+    const w = await world(dir, tokens);
     expect((await w.k.call("q_chan_status", { session_id: w.sa, channel: req.channel })).state).toBe("invalid");
     await expect(entangleOnce(w.k, w.sa, w.sb, req.channel, appr.channel)).rejects.toMatchObject({ codeName: expect.stringMatching(/^CHANNEL_/) });
     await w.k.close();
