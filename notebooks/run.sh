@@ -64,10 +64,18 @@ run_one() {
   local nb="$1" out="$2" name t0 rc
   name="$(basename "$nb" .ipynb)"
   t0=$(date +%s%N)
-  jupyter nbconvert --to notebook --execute \
-    --ExecutePreprocessor.kernel_name="$KERNEL" --ExecutePreprocessor.timeout=180 \
-    --output-dir "$out" "$nb" >"$out/$name.log" 2>&1
-  rc=$?
+  # startup_timeout: tslab type-checks its prelude on start, slow on a loaded 2-core machine.
+  # A kernel that never came up (not a cell error) gets one more try.
+  local attempt
+  for attempt in 1 2; do
+    jupyter nbconvert --to notebook --execute \
+      --ExecutePreprocessor.kernel_name="$KERNEL" --ExecutePreprocessor.timeout=180 \
+      --ExecutePreprocessor.startup_timeout=300 \
+      --output-dir "$out" "$nb" >"$out/$name.log" 2>&1
+    rc=$?
+    [ $rc -ne 0 ] && grep -q "Kernel didn't respond" "$out/$name.log" || break
+    echo "  retry $name (the kernel did not start)"
+  done
   printf '%s %s %d\n' "$name" "$([ $rc -eq 0 ] && echo ok || echo FAIL)" $(( ($(date +%s%N) - t0) / 1000000 )) >"$out/$name.status"
   if [ $rc -eq 0 ]; then echo "  ok    $name ($(( ($(date +%s%N) - t0) / 1000000 )) ms)"; else echo "  FAIL  $name — $out/$name.log"; fi
   return $rc

@@ -225,7 +225,7 @@ function suite(kernel: "tslab" | "deno") {
       nbformat_minor: 5,
     };
     fs.writeFileSync(path.join(dir, "typeerr.ipynb"), JSON.stringify(nbJson));
-    spawnSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=tslab", "--output-dir", dir, "--output", "out.ipynb", path.join(dir, "typeerr.ipynb")], {
+    spawnSync("jupyter", ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=tslab", "--ExecutePreprocessor.startup_timeout=300", "--output-dir", dir, "--output", "out.ipynb", path.join(dir, "typeerr.ipynb")], {
       env: { ...process.env, JUPYTER_PATH: path.join(ROOT, ".jupyter/share/jupyter") },
       encoding: "utf8",
     });
