@@ -3,7 +3,7 @@
 // with the session's tenant; gates become APPLY_* nodes, measurements
 // MEASURE_* nodes producing events, `ifOne(m, …)` becomes guards.
 import { writeFileSync } from "node:fs";
-import { requiredRights } from "../kernel/qvm/opcodes.js";
+import { lookupOpcode, requiredRights } from "../kernel/qvm/opcodes.js";
 import type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
 import { QmkError } from "./errors.js";
 import { angleParams, evalAngle } from "./angles.js";
@@ -14,11 +14,6 @@ import type { Angle, Basis, Bit, LiteralTenant, MeasuredData, Qubit, Tuple } fro
 // The QVM format and its one opcode table are public (SPEC §1.2–1.3): the
 // DSL emits exactly that format, so it uses the same definitions.
 export type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
-const OPCODE: Record<string, string> = {
-  H: "APPLY_H", X: "APPLY_X", Y: "APPLY_Y", Z: "APPLY_Z", S: "APPLY_S", SDG: "APPLY_SDG", T: "APPLY_T", TDG: "APPLY_TDG",
-  RX: "APPLY_RX", RY: "APPLY_RY", RZ: "APPLY_RZ", U: "APPLY_U", CNOT: "APPLY_CNOT", CZ: "APPLY_CZ", SWAP: "APPLY_SWAP",
-  CPHASE: "APPLY_CPHASE", TELEPORT_CNOT: "TELEPORT_CNOT", INJECT_T_STATE: "INJECT_T_STATE",
-};
 
 /** One graph being captured; shared by the builders of a joint (multi-tenant) circuit. */
 export class CaptureSink {
@@ -97,7 +92,7 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
         { field: "vqs" },
       );
     }
-    const opcode = OPCODE[op] ?? op;
+    const opcode = lookupOpcode(op)?.name ?? op;
     const all: Record<string, unknown> = { ...args };
     if (channel) all.channel = channel.kernelId ?? channel.id;
     this.node(opcode, {

@@ -3,16 +3,15 @@
 // use it after the mediator has approved the operation.
 import type { Simulator, GateName } from "../sim/index.js";
 import { QmkError } from "../errors.js";
-import { OPCODES } from "../qvm/opcodes.js";
+import { OPCODES, lookupOpcode } from "../qvm/opcodes.js";
 
-/** Short names accepted by q_apply (`H`, `CNOT`, …) → opcode, from the one opcode table. */
-const BY_SHORT = new Map<string, string>(Object.values(OPCODES).map((o) => [o.short, o.name]));
-BY_SHORT.set("CX", "APPLY_CNOT");
-BY_SHORT.set("INJECT_T", "INJECT_T_STATE");
+/** Aliases q_apply accepts beyond the opcode table's own short names. */
+const ALIASES: Record<string, string> = { CX: "APPLY_CNOT", INJECT_T: "INJECT_T_STATE" };
 
+/** `H`, `cnot`, `APPLY_RZ`, `cx` … → the opcode (unknown names come back upper-cased). */
 export function canonicalOpcode(op: string): string {
   const up = op.toUpperCase();
-  return Object.hasOwn(OPCODES, up) ? up : (BY_SHORT.get(up) ?? up);
+  return lookupOpcode(ALIASES[up] ?? up)?.name ?? up;
 }
 
 function angle(args: Record<string, unknown>, name: string): number {
