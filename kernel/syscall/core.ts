@@ -15,7 +15,7 @@ import { ChannelManager, type ChannelEvent } from "../security/channels/index.js
 import { AuditLog, type AuditEventInput, type EventType } from "../security/audit/index.js";
 import { RIGHTS, type Right } from "../security/rights.js";
 import { mediate, denyEventFor } from "../security/mediator.js";
-import { QuantumMachine } from "../machine/machine.js";
+import { QuantumMachine, type QubitRecord } from "../machine/machine.js";
 import { FairScheduler } from "../jobs/scheduler.js";
 import type { JobRecord } from "../jobs/jobs.js";
 import { METHODS } from "./methods.js";
@@ -292,7 +292,15 @@ export class KernelCore {
     return this.handles.verify(h, { kind, tenant: ctx.tenant, ...(sameSession ? { session: ctx.session.id } : {}) }, field);
   }
 
-  releaseAllocRef(alloc: string): void {
+  /** Bookkeeping once qubits are gone: their outstanding loans, and their share of a physical allocation. */
+  qubitsFreed(recs: readonly QubitRecord[]): void {
+    for (const r of recs) {
+      this.channels.forgetQubit(r.id);
+      if (r.alloc) this.releaseAllocRef(r.alloc);
+    }
+  }
+
+  private releaseAllocRef(alloc: string): void {
     const left = (this.allocRefs.get(alloc) ?? 1) - 1;
     if (left > 0) {
       this.allocRefs.set(alloc, left);
@@ -331,10 +339,7 @@ export class KernelCore {
     if (this.closedSessions.size > 10_000) this.closedSessions.delete(this.closedSessions.keys().next().value!);
     // Qubits are bound to the session that allocated them: nobody else can name them now.
     const orphans = this.machine.qubitsOf(s.tenant).filter((q) => q.session === id);
-    for (const r of this.machine.forceFree(orphans.map((q) => q.id))) {
-      this.channels.forgetQubit(r.id);
-      if (r.alloc) this.releaseAllocRef(r.alloc);
-    }
+    this.qubitsFreed(this.machine.forceFree(orphans.map((q) => q.id)));
     try {
       this.tenants.release(s.tenant, "sessions");
     } catch {

@@ -61,11 +61,7 @@ export function resumeTenant(k: KernelCore, ctx: CallContext, p: Params): unknow
 export function deleteTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const id = tenantParam(k, p);
   const qubits = k.machine.qubitsOf(id).map((q) => q.id);
-  for (const r of k.machine.forceFree(qubits)) {
-    k.channels.forgetQubit(r.id);
-    // the registry releases the tenant's physical allocations itself on delete
-    if (r.alloc) k.allocRefs.delete(r.alloc);
-  }
+  k.qubitsFreed(k.machine.forceFree(qubits));
   let jobs = 0;
   for (const j of k.jobs.values()) {
     if (j.tenant === id && (j.state === "queued" || j.state === "running")) {

@@ -165,10 +165,7 @@ export function release(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const handles = strArray(p, "vqs", 1, 64);
   const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`, true).id));
   const recs = k.machine.free(ctx.tenant, ids, handles.map((_, i) => `vqs[${i}]`));
-  for (const r of recs) {
-    k.channels.forgetQubit(r.id);
-    if (r.alloc) k.releaseAllocRef(r.alloc);
-  }
+  k.qubitsFreed(recs);
   ctx.audit.type = "qubit.free";
   ctx.audit.details = { n: recs.length };
   return { released: recs.length };
