@@ -23,7 +23,11 @@ export class FairScheduler {
   /** slices run so far (telemetry) */
   slices = 0;
 
-  constructor(private readonly defer: (fn: () => void) => void = (fn) => setImmediate(fn)) {}
+  constructor(
+    private readonly defer: (fn: () => void) => void = (fn) => setImmediate(fn),
+    /** clock for measuring slice cost (ms); tests pass a fake one */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   setWeight(tenant: string, weight: number): void {
     if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError("weight must be a positive number");
@@ -81,7 +85,7 @@ export class FairScheduler {
     if (tenant === undefined) return;
     const q = this.queues.get(tenant)!;
     const task = q[0];
-    const t0 = performance.now();
+    const t0 = this.now();
     let done = false;
     try {
       done = task.runSlice();
@@ -90,7 +94,7 @@ export class FairScheduler {
       task.fail(e);
     }
     this.slices++;
-    const cost = Math.max(performance.now() - t0, 1e-3);
+    const cost = Math.max(this.now() - t0, 1e-3);
     const v = (this.vtime.get(tenant) ?? 0) + cost / (this.weights.get(tenant) ?? 1);
     this.vtime.set(tenant, v);
     this.globalV = Math.max(this.globalV, Math.min(...[...this.queues.keys()].map((t) => this.vtime.get(t) ?? 0)));
