@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyConsistencyJson, verifyInclusionJson } from "../../kernel/security/audit/index.js";
 
-const ROOT = "/work/shared/conformance/rfc6962";
+const ROOT = path.resolve(__dirname, "../fixtures/conformance/rfc6962");
 
 function vectors(kind: "inclusion" | "consistency"): { file: string; data: Record<string, unknown> }[] {
   const out: { file: string; data: Record<string, unknown> }[] = [];

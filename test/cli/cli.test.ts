@@ -6,7 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CONF = path.resolve(ROOT, "../shared/conformance/qvm");
+const CONF = path.resolve(ROOT, "test/fixtures/conformance/qvm");
 const BIN = path.join(ROOT, "bin/qmk.js");
 
 function qmk(args: string[], opts: { input?: string } = {}) {

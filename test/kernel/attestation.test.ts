@@ -15,7 +15,7 @@ describe("q_attestation", () => {
     const k = await createKernel({ dataDir: dir, fsync: false });
     try {
       const admin = (await k.call("q_negotiate_caps", { token: k.adminToken })).session_id;
-      const graph = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../shared/conformance/qvm/ghz_state.qvm.json"), "utf8"));
+      const graph = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../fixtures/conformance/qvm/ghz_state.qvm.json"), "utf8"));
       const { job_id } = await k.call("q_submit", { session_id: admin, graph, policy: { shots: 500, seed: 3 } });
       const st = await k.call("q_wait", { session_id: admin, job_id, timeout_ms: 30_000 });
       const att = await k.call("q_attestation", { session_id: admin, job_id });

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { parseAsm } from "../../kernel/qvm/asm.js";
 import type { QvmGraph } from "../../kernel/qvm/graph.js";
 
-export const CONFORMANCE_DIR = new URL("../../../shared/conformance/qvm/", import.meta.url).pathname;
+export const CONFORMANCE_DIR = new URL("../fixtures/conformance/qvm/", import.meta.url).pathname;
 
 export function conformanceFiles(): string[] {
   return readdirSync(CONFORMANCE_DIR).filter((f) => f.endsWith(".qvm.json") || f.endsWith(".qvm.asm")).sort();
