@@ -1,13 +1,13 @@
 // Runs the real compiler on a fixture and shows the message a user sees
 // for use-after-measure.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
 const tsc = join(root, "node_modules/.bin/tsc");
+const TSLAB_TSC = join(root, "node_modules/@tslab/typescript-for-tslab/bin/tsc");
 
 describe("compiler message", () => {
   test("use after measure names the measured state", () => {
@@ -41,8 +41,8 @@ describe("compiler message", () => {
   }, 120_000);
 
   // The DSL must also compile with tslab's TypeScript 5.0 (non-strict, es2022).
-  // Uses the copy `npx -y -p typescript@5.0.4 tsc …` put in the npx cache (or QMK_TS50_TSC).
-  const ts50 = process.env.QMK_TS50_TSC ?? findNpxTsc("5.0.4");
+  // Uses tslab's own compiler from node_modules (or QMK_TS50_TSC); nothing outside the repo.
+  const ts50 = process.env.QMK_TS50_TSC ?? TSLAB_TSC;
   test.skipIf(!ts50 || !existsSync(ts50))("dsl/index.ts compiles under TS 5.0.4 non-strict", () => {
     const r = spawnSync(
       ts50!,
@@ -55,7 +55,7 @@ describe("compiler message", () => {
 });
 
 describe("tslab-like options (TS 5.0, commonjs, node10 resolution, lib es2022, non-strict)", () => {
-  const ts50 = process.env.QMK_TS50_TSC ?? findNpxTsc("5.0.4");
+  const ts50 = process.env.QMK_TS50_TSC ?? TSLAB_TSC;
   test.skipIf(!ts50 || !existsSync(ts50))("dsl/index.ts compiles", () => {
     const r = spawnSync(
       ts50!,
@@ -67,16 +67,3 @@ describe("tslab-like options (TS 5.0, commonjs, node10 resolution, lib es2022, n
   }, 180_000);
 });
 
-function findNpxTsc(version: string): string | undefined {
-  const base = join(homedir(), ".npm/_npx");
-  if (!existsSync(base)) return undefined;
-  for (const d of readdirSync(base)) {
-    const pkg = join(base, d, "node_modules/typescript/package.json");
-    try {
-      if (JSON.parse(readFileSync(pkg, "utf8")).version === version) return join(base, d, "node_modules/typescript/bin/tsc");
-    } catch {
-      /* not this one */
-    }
-  }
-  return undefined;
-}
