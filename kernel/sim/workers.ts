@@ -17,12 +17,17 @@ import { compiled, splitGeometry, type Call, type Exec, type KernelName, type Wa
 import type { WasmMemory } from "./wasm-api.js";
 import { QmkError } from "../errors.js";
 
-const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ARGS = 8;
+const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ERR = 6, ARGS = 8;
 const NAMES: KernelName[] = ["pair", "phase", "swap", "m2"];
 
-const WORKER_SRC = `
-const { workerData, receiveMessageOnPort } = require("node:worker_threads");
-const { module, ctrl, f64buf, port } = workerData;
+// The helper's body. It is compiled inside the worker with `new Function`, so
+// a failure to even parse it (or a name that clashes with the host's scope)
+// is caught by the bootstrap and reported through the control block instead
+// of leaving the main thread blocked in Atomics.wait. It declares nothing
+// called `module`, `exports` or `require`: Deno evaluates eval-workers in a
+// CommonJS-like scope that already has those bindings.
+const BODY = `
+const { wasmModule, ctrl, f64buf, port } = workerData;
 const c = new Int32Array(ctrl), f = new Float64Array(f64buf);
 const NAMES = ${JSON.stringify(NAMES)};
 let ex = null, seen = 0;
@@ -30,32 +35,52 @@ Atomics.store(c, ${READY}, 1); Atomics.notify(c, ${READY});
 for (;;) {
   Atomics.wait(c, ${SEQ}, seen);
   seen = Atomics.load(c, ${SEQ});
-  const cmd = c[${CMD}];
-  if (cmd === -1) {
-    const m = receiveMessageOnPort(port).message;
-    ex = new WebAssembly.Instance(module, { e: { m } }).exports;
-  } else if (cmd === -2) {
-    const A = ${ARGS}, nCalls = c[A], chunk = c[A + 1] >>> 0, c0 = c[A + 2], c1 = c[A + 3];
-    const calls = [];
-    let ip = A + 4, fp = 0;
-    for (let i = 0; i < nCalls; i++) {
-      const fn = ex[NAMES[c[ip]]], ni = c[ip + 1], args = [0];
-      for (let j = 0; j < ni; j++) args.push(c[ip + 2 + j]);
-      ip += 2 + ni;
-      const nf = f[fp++];
-      for (let j = 0; j < nf; j++) args.push(f[fp++]);
-      calls.push([fn, args]);
+  try {
+    const cmd = c[${CMD}];
+    if (cmd === -1) {
+      const m = receiveMessageOnPort(port).message;
+      ex = new WebAssembly.Instance(wasmModule, { e: { m } }).exports;
+    } else if (cmd === -2) {
+      const A = ${ARGS}, nCalls = c[A], chunk = c[A + 1] >>> 0, c0 = c[A + 2], c1 = c[A + 3];
+      const calls = [];
+      let ip = A + 4, fp = 0;
+      for (let i = 0; i < nCalls; i++) {
+        const fn = ex[NAMES[c[ip]]], ni = c[ip + 1], args = [0];
+        for (let j = 0; j < ni; j++) args.push(c[ip + 2 + j]);
+        ip += 2 + ni;
+        const nf = f[fp++];
+        for (let j = 0; j < nf; j++) args.push(f[fp++]);
+        calls.push([fn, args]);
+      }
+      for (let ch = c0; ch < c1; ch++)
+        for (const [fn, args] of calls) { args[0] = ch * chunk; fn(...args); }
+    } else {
+      const args = [];
+      for (let i = 0; i < c[${NI}]; i++) args.push(c[${ARGS} + i]);
+      for (let i = 0; i < c[${NF}]; i++) args.push(f[i]);
+      ex[NAMES[cmd]](...args);
     }
-    for (let ch = c0; ch < c1; ch++)
-      for (const [fn, args] of calls) { args[0] = ch * chunk; fn(...args); }
-  } else {
-    const args = [];
-    for (let i = 0; i < c[${NI}]; i++) args.push(c[${ARGS} + i]);
-    for (let i = 0; i < c[${NF}]; i++) args.push(f[i]);
-    ex[NAMES[cmd]](...args);
+  } catch (err) {
+    port.postMessage(String(err && err.stack || err));
+    Atomics.store(c, ${ERR}, 1);
   }
   Atomics.store(c, ${DONE}, seen); Atomics.notify(c, ${DONE});
 }`;
+
+// Bootstrap: the only code the host parses directly. It names nothing that a
+// host scope could already declare, and reports any failure (READY = −1, the
+// message on the port) before rethrowing.
+const workerSource = (body: string): string => `(function (req) {
+  const wt = req("node:worker_threads");
+  const c = new Int32Array(wt.workerData.ctrl);
+  try {
+    new Function("workerData", "receiveMessageOnPort", ${JSON.stringify(body)})(wt.workerData, wt.receiveMessageOnPort);
+  } catch (err) {
+    try { wt.workerData.port.postMessage(String(err && err.stack || err)); } catch {}
+    Atomics.store(c, ${READY}, -1); Atomics.notify(c, ${READY});
+    throw err;
+  }
+})(require);`;
 
 class Helper {
   private readonly c = new Int32Array(new SharedArrayBuffer(4 * 16384));
@@ -64,18 +89,39 @@ class Helper {
   private readonly worker: Worker;
   private bound: WasmMemory | null = null;
   ok = true;
+  failure: string | null = null;
 
-  constructor(module: object) {
+  constructor(module: object, body = BODY, private readonly warn = true) {
     this.port = new MessageChannel();
-    this.worker = new Worker(WORKER_SRC, {
+    this.worker = new Worker(workerSource(body), {
       eval: true,
-      workerData: { module, ctrl: this.c.buffer, f64buf: this.f.buffer, port: this.port.port2 },
+      workerData: { wasmModule: module, ctrl: this.c.buffer, f64buf: this.f.buffer, port: this.port.port2 },
       transferList: [this.port.port2],
     });
     this.worker.unref(); // never keeps the process alive
-    this.worker.on("error", () => { this.ok = false; });
-    // the first pass waits (at most 10 s) for the thread to boot
-    if (Atomics.wait(this.c, READY, 0, 10_000) === "timed-out" && Atomics.load(this.c, READY) !== 1) this.ok = false;
+    this.worker.on("error", (err) => this.fail(String(err)));
+    // The first pass waits for the thread to boot. The bootstrap reports a
+    // failure at once (READY = −1); the timeout only covers a worker that
+    // never ran at all.
+    Atomics.wait(this.c, READY, 0, 10_000);
+    const ready = Atomics.load(this.c, READY);
+    if (ready !== 1) {
+      this.fail(ready === -1 ? this.message() ?? "unknown error" : "did not start within 10 s");
+      void this.worker.terminate();
+    }
+  }
+
+  private message(): string | undefined {
+    const m = receiveMessageOnPort(this.port.port1);
+    return m ? String(m.message) : undefined;
+  }
+
+  private fail(why: string): void {
+    if (!this.ok) return;
+    this.ok = false;
+    this.failure = why;
+    // one warning per process: the simulator stays correct on one thread
+    if (this.warn) process.emitWarning(`simulator helper thread unavailable, using one thread: ${why.split("\n")[0]}`, "QmkSimulatorWarning");
   }
 
   private post(cmd: number): void {
@@ -89,11 +135,18 @@ class Helper {
     const deadline = Date.now() + 120_000;
     while (Atomics.load(this.c, DONE) !== seq) {
       Atomics.wait(this.c, DONE, Atomics.load(this.c, DONE), 1000);
-      // a dead helper cannot report (its 'error' event needs this blocked event loop)
+      // a helper killed from outside cannot report (its 'error' event needs
+      // this blocked event loop): give up after a deadline
       if (Date.now() > deadline) {
-        this.ok = false;
+        this.fail("stopped responding");
         throw new QmkError("INTERNAL_ERROR", "simulator helper thread stopped responding; state is undefined");
       }
+    }
+    // a command that threw inside the helper reports at once
+    if (Atomics.exchange(this.c, ERR, 0) !== 0) {
+      const why = this.message() ?? "unknown error";
+      this.fail(why);
+      throw new QmkError("INTERNAL_ERROR", `simulator helper thread failed: ${why.split("\n")[0]}; state is undefined`);
     }
   }
 
@@ -136,6 +189,8 @@ class Helper {
   }
 
   finish(): void { this.wait(); }
+
+  close(): void { void this.worker.terminate(); }
 }
 
 let helper: Helper | null | undefined;
@@ -146,6 +201,26 @@ function getHelper(): Helper | null {
     try { helper = mod && cpus().length >= 2 ? new Helper(mod) : null; } catch { helper = null; }
   }
   return helper && helper.ok ? helper : null;
+}
+
+/** Why the helper thread is not in use (null while it works or was never started). */
+export function helperFailure(): string | null {
+  return helper ? helper.failure : null;
+}
+
+/**
+ * Boots a throwaway helper running `body` instead of the real loop (tests:
+ * a body that fails to compile or throws must be reported within
+ * milliseconds, not after a 10 s stall). Returns the failure, or null.
+ */
+export function probeHelper(body: string): { failure: string | null; ms: number } {
+  const mod = compiled();
+  if (!mod) throw new QmkError("INTERNAL_ERROR", "WASM SIMD kernels unavailable");
+  const t0 = Date.now();
+  const h = new Helper(mod, body, false);
+  const out = { failure: h.failure, ms: Date.now() - t0 };
+  h.close();
+  return out;
 }
 
 /** Number of passes that were split across two threads (for tests and benchmarks). */

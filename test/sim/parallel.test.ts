@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Simulator } from "../../kernel/sim/index.js";
 import { geometry1, geometry2, splitGeometry, wasmAvailable } from "../../kernel/sim/kernels/wasm.js";
-import { parallelStats } from "../../kernel/sim/workers.js";
+import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { helperFailure, parallelStats, probeHelper } from "../../kernel/sim/workers.js";
 import { randomLayers } from "../../bench/sim/circuits.js";
 
 /** every byte offset the loop nest of a geometry visits, from `start` */
@@ -50,4 +52,37 @@ describe("two threads give bit-identical states", () => {
     }
     expect(parallelStats.splitPasses).toBeGreaterThan(before + 50); // the helper thread really ran
   });
+});
+
+describe("the helper thread fails fast and runs under Deno", () => {
+  it("a body that clashes with a host binding or throws is reported at once, not after a stall", () => {
+    // `module` is already declared where Deno evaluates eval-workers; the
+    // same clash is forced here with a duplicate declaration
+    for (const body of ["const module = 1; const module = 2;", "throw new Error('boom')"]) {
+      const { failure, ms } = probeHelper(body);
+      expect(failure).toMatch(/already been declared|boom/);
+      expect(ms).toBeLessThan(9_000); // the old code waited its full 10 s boot timeout
+    }
+  });
+
+  it.runIf(existsSync("node_modules/.bin/deno"))("Deno: two-thread passes run and give the right state", () => {
+    const script = `
+      import { Simulator } from "./kernel/sim/index.ts";
+      import { parallelStats, helperFailure } from "./kernel/sim/workers.ts";
+      const sim = new Simulator({ threads: 2 });
+      const q = sim.allocate(19);
+      sim.gate("H", [q[0]]);
+      for (let i = 0; i < 18; i++) sim.gate("CNOT", [q[i], q[i + 1]]);
+      const p = sim.probabilities([q[0], q[18]]);
+      console.log(JSON.stringify({ p: Array.from(p), split: parallelStats.splitPasses, failure: helperFailure() }));`;
+    const r = spawnSync("node_modules/.bin/deno", ["eval", "--unstable-sloppy-imports", "--ext=ts", script], {
+      encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
+    expect(out.failure).toBeNull(); // the old worker threw "Identifier 'module' has already been declared"
+    expect(out.split).toBeGreaterThan(0);
+    expect(out.p[0]).toBeCloseTo(0.5, 12);
+    expect(out.p[3]).toBeCloseTo(0.5, 12);
+  }, 90_000);
 });
