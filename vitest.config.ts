@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // dist/ is what the bin, the editor plugin and the install test run: rebuilt first.
+    globalSetup: ["./test/global-setup.ts"],
     // Type tests (`*.test-d.ts`): the compiler must reject what they mark
     // with @ts-expect-error, and accept the rest. Part of `npm test`.
     typecheck: {

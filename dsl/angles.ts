@@ -1,7 +1,19 @@
 // Angle expressions ("pi/4", "theta/2") evaluated with mathjs (never eval),
 // parsed once per distinct text.
-import { parse, type EvalFunction } from "mathjs";
+import { createRequire } from "node:module";
+import type { EvalFunction, MathNode } from "mathjs";
 import { QmkError } from "./errors.js";
+
+// mathjs costs 0.7–1.5 s to import: it is loaded (synchronously, through its
+// CommonJS build) only when an angle is an expression string, never for
+// numeric angles. (`import.meta` is an error for tslab's TS 5.0 when it
+// compiles this file as CommonJS; this file is always run as ESM.)
+let mathParse: ((src: string) => MathNode) | undefined;
+function parse(src: string): MathNode {
+  // @ts-ignore TS1343 under --module commonjs (see above)
+  mathParse ??= (createRequire(import.meta.url)("mathjs") as typeof import("mathjs")).parse;
+  return mathParse(src);
+}
 import type { Angle } from "./types.js";
 
 const cache = new Map<string, EvalFunction>();

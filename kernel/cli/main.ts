@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 // The `qmk` command line. Each command lives in commands/<name>.ts.
+//
+// Startup is part of the user's wait (`qmk --version` should cost little more
+// than `node -e 0`), so this file imports only commander: a command's module
+// (and through it the kernel, the simulator, the lint) is imported inside its
+// action. To add a command: declare it here and load its module the same way,
+//   .action(async (x, o) => exit(await (await import("./commands/x.js")).xCommand(x, o)));
 import { Command } from "commander";
-import { verifyCommand } from "./commands/verify.js";
-import { runCommand } from "./commands/run.js";
-import { serveCommand } from "./commands/serve.js";
-import { attenuateCommand, inspectCommand } from "./commands/token.js";
-import { auditProofCommand, auditVerifyCommand } from "./commands/audit.js";
-import { demoCommand } from "./commands/demo.js";
-import { METHODS } from "../syscall/methods.js";
-import { enableFmaKernels } from "../machine/tuning.js";
 
 // The CLI is an embedder: it opts in to the simulator's fused multiply-add
 // WASM kernels (relaxed SIMD; on by default from Node 22, a V8 flag on 20).
-enableFmaKernels();
+// Called by the commands that run the simulator, before they load the kernel.
+const withFma = async () => (await import("../machine/tuning.js")).enableFmaKernels();
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 const exit = (code: number) => {
@@ -26,7 +25,10 @@ program
   .command("demo")
   .description("run the end-to-end demo on the embedded kernel (two tenants, firewall, channel, teleportation, audit)")
   .option("--data-dir <dir>", "data directory (default ./.qmk or $QMK_DATA_DIR)")
-  .action(async (o) => exit(await demoCommand(o)));
+  .action(async (o) => {
+    await withFma();
+    exit(await (await import("./commands/demo.js")).demoCommand(o));
+  });
 
 program
   .command("verify <file>")
@@ -34,7 +36,7 @@ program
   .option("--json", "print {valid, errors, warnings} as JSON")
   .option("--strict", "leaks are errors")
   .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
-  .action((file, o) => exit(verifyCommand(file, o)));
+  .action(async (file, o) => exit((await import("./commands/verify.js")).verifyCommand(file, o)));
 
 program
   .command("run <file>")
@@ -44,7 +46,10 @@ program
   .option("--json", 'print {"counts", "events", "shots"} as JSON')
   .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
   .option("--data-dir <dir>", "data directory")
-  .action(async (file, o) => exit(await runCommand(file, o)));
+  .action(async (file, o) => {
+    await withFma();
+    exit(await (await import("./commands/run.js")).runCommand(file, o));
+  });
 
 program
   .command("serve")
@@ -52,7 +57,10 @@ program
   .option("--data-dir <dir>", "data directory")
   .option("--socket <path>", "Unix socket path (default DIR/qmk.sock)")
   .option("--port <n>", "also listen on 127.0.0.1:N")
-  .action(async (o) => serveCommand(o));
+  .action(async (o) => {
+    await withFma();
+    await (await import("./commands/serve.js")).serveCommand(o);
+  });
 
 const token = program.command("token").description("capability tokens, offline");
 token
@@ -66,19 +74,19 @@ token
   .option("--tenant <name>", "only for this tenant")
   .option("--audience <name>", "only for this verifier")
   .option("--caveat <text>", "a raw caveat 'key op value' (repeatable)", collect)
-  .action((t, o) => exit(attenuateCommand(t, o)));
+  .action(async (t, o) => exit((await import("./commands/token.js")).attenuateCommand(t, o)));
 token
   .command("inspect <token>")
   .description("show a token's id and caveats (never its full tag)")
   .option("--json", "JSON output")
-  .action((t, o) => exit(inspectCommand(t, o)));
+  .action(async (t, o) => exit((await import("./commands/token.js")).inspectCommand(t, o)));
 
 const audit = program.command("audit").description("the tamper-evident audit log");
 audit
   .command("verify [dir]")
   .description("re-derive every root and check every signed head; report the first bad entry")
   .option("--json", "JSON report")
-  .action((d, o) => exit(auditVerifyCommand(d, o)));
+  .action(async (d, o) => exit((await import("./commands/audit.js")).auditVerifyCommand(d, o)));
 audit
   .command("proof [dir]")
   .description("print an RFC 6962 inclusion or consistency proof as JSON")
@@ -86,7 +94,7 @@ audit
   .option("--size <n>", "tree size for the inclusion proof (default: whole log)")
   .option("--consistency <first>", "consistency proof from this tree size")
   .option("--second <n>", "to this tree size (default: whole log)")
-  .action((d, o) => exit(auditProofCommand(d, o)));
+  .action(async (d, o) => exit((await import("./commands/audit.js")).auditProofCommand(d, o)));
 
 program
   .command("lint [paths...]")
@@ -103,7 +111,8 @@ program
 program
   .command("methods")
   .description("list the qSyscall methods and their rights")
-  .action(() => {
+  .action(async () => {
+    const { METHODS } = await import("../syscall/methods.js");
     for (const m of Object.values(METHODS)) process.stdout.write(`${m.name.padEnd(22)} ${(m.rights.join(",") || (m.derive ? "(derived)" : "-")).padEnd(22)} ${m.summary}\n`);
   });
 

@@ -4,8 +4,18 @@
 // checked against a whitelist (arithmetic, a few pure functions, parameter
 // names), so mathjs' own functions (import, evaluate, createUnit…) are
 // unreachable.
-import { parse, type MathNode, type EvalFunction } from "mathjs";
+import { createRequire } from "node:module";
+import type { MathNode, EvalFunction } from "mathjs";
 import { QmkError, type ErrorName } from "../errors.js";
+
+// mathjs costs 0.7–1.5 s to import; most graphs use numeric angles only, so it
+// is loaded (synchronously, through its CommonJS build) the first time an
+// expression string has to be parsed.
+let mathParse: ((src: string) => MathNode) | undefined;
+function parse(src: string): MathNode {
+  mathParse ??= (createRequire(import.meta.url)("mathjs") as typeof import("mathjs")).parse;
+  return mathParse(src);
+}
 
 export const MAX_EXPR_LENGTH = 200;
 /** |angle| bound: beyond this, radians lose all meaning in double precision. */
