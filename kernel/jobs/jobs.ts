@@ -169,7 +169,8 @@ export class MediatedPort implements QuantumPort {
     // Leaks: the kernel frees them either way (SPEC §1.4); the verifier already warned.
     const left = [...this.live].filter((id) => this.machine.record(id));
     if (left.length) this.leaks += left.length;
-    this.machine.forceFree(left);
+    if (left.length > 0 && left.length === this.machine.liveCount) this.machine.discard(); // drop the state, no measure-out
+    else this.machine.forceFree(left);
     this.live.clear();
   }
 }
@@ -217,7 +218,7 @@ export function createJob(
   const release = () => {
     for (const a of job.allocations) k.tenants.releaseLogical(a);
     job.allocations = [];
-    if (port) port.machine.forceFree(port.machine.qubitsOf(job.tenant).map((q) => q.id));
+    if (port) port.machine.discard(); // the job's private state goes at once, nothing measured
     try {
       k.tenants.release(job.tenant, "concurrent_jobs");
     } catch {

@@ -14,7 +14,7 @@ import { QmkError } from "../errors.js";
 import { isGateName, matrix1, paramCount, TWO_QUBIT, type GateName } from "./gates.js";
 import { jsKernels } from "./kernels/js.js";
 import { recorder, wasmAvailable, wasmKernels, type WasmExports } from "./kernels/wasm.js";
-import { parallelExec, parallelRun, PARALLEL_MIN_QUBITS } from "./workers.js";
+import { parallelExec, parallelRun, PARALLEL_MIN_QUBITS, releaseMemory } from "./workers.js";
 import type { WasmMemory } from "./wasm-api.js";
 import type { Kernels } from "./kernels/types.js";
 import { collapse, compact, marginal, permuted, prob1, purity } from "./measure.js";
@@ -89,9 +89,18 @@ export class Simulator {
 
   qubitIds(): number[] { return [...this.ids]; }
 
+  /** Bytes of memory currently holding the state (for tests and quotas). */
+  get memoryBytes(): number { return this.store.memory.buffer.byteLength; }
+
   /** Counters for benchmarks: gates requested, state passes executed (by kernel op kind). */
   get stats(): { gates: number; passes: number; byKind: Record<string, number> } {
     return { gates: this.nGates, passes: this.nPasses, byKind: { ...this.passKinds } };
+  }
+
+  /** Draw measurement randomness from `random` (uniform in [0, 1)) from now on. */
+  setRandom(random: () => number): void {
+    if (typeof random !== "function") bad("random must be a function", "random");
+    this.rng = random;
   }
 
   setSeed(seed: number): void {
@@ -107,6 +116,26 @@ export class Simulator {
     for (let i = 0; i < n; i++) out.push(this.nextId++);
     this.ids.push(...out);
     return out;
+  }
+
+  /**
+   * Drops the whole state at once: every qubit is gone, nothing is measured
+   * (no draws from the random source), the memory is let go without a copy.
+   * For a private state whose owner is finished (a job's machine); the
+   * simulator stays usable (allocate starts a fresh state).
+   */
+  dispose(): void {
+    this.fuser.drain();
+    const old = this.store.memory;
+    this.store.reset();
+    if (this.kMem) releaseMemory(old);
+    this.k = jsKernels;
+    this.kBase = null;
+    this.kExports = null;
+    this.kMem = null;
+    this.ids = [];
+    this.gre = 1;
+    this.gim = 0;
   }
 
   release(ids: number[]): void {

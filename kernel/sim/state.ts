@@ -35,6 +35,15 @@ export class StateStore {
     return new WA.Memory({ initial, maximum: pagesFor(maxQubits), shared: true });
   }
 
+  /** Drops the state (zero qubits, the scalar 1) and the memory that held it, without touching it. */
+  reset(): void {
+    this.memory = StateStore.newMemory(pagesFor(0), this.maxQubits);
+    this.view = new Float64Array(this.memory.buffer);
+    this.view[0] = 1;
+    this.n = 0;
+    this.dirty = 2;
+  }
+
   get length(): number {
     return 1 << this.n;
   }

@@ -14,7 +14,7 @@
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import { cpus } from "node:os";
 import { compiled, splitGeometry, type Call, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
-import type { WasmMemory } from "./wasm-api.js";
+import { WA, type WasmMemory } from "./wasm-api.js";
 import { QmkError } from "../errors.js";
 
 const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ERR = 6, ARGS = 8;
@@ -150,6 +150,12 @@ class Helper {
     }
   }
 
+  /** Lets go of `memory` (the helper's instance keeps it alive): binds a one-page memory instead. */
+  unbind(memory: WasmMemory): void {
+    if (this.bound !== memory || !this.ok) return;
+    this.bind(new WA!.Memory({ initial: 1, maximum: 65536, shared: true }));
+  }
+
   bind(memory: WasmMemory): void {
     if (this.bound === memory) return;
     this.port.port1.postMessage(memory);
@@ -221,6 +227,11 @@ export function probeHelper(body: string): { failure: string | null; ms: number 
   const out = { failure: h.failure, ms: Date.now() - t0 };
   h.close();
   return out;
+}
+
+/** The helper thread stops referencing `memory` (a dropped state), so it can be collected. */
+export function releaseMemory(memory: WasmMemory): void {
+  if (helper && helper.ok) helper.unbind(memory);
 }
 
 /** Number of passes that were split across two threads (for tests and benchmarks). */
