@@ -1,4 +1,4 @@
-// npm run bench:sim [-- --quick] [-- --n 12,16] [-- --no-baselines] [-- --fma] [-- --threads 1|2]
+// npm run bench:sim [-- --qsim (see vs-qsim.ts)] [-- --quick] [-- --n 12,16] [-- --no-baselines] [-- --fma] [-- --threads 1|2]
 // --fma calls enableFmaKernels() (V8 relaxed SIMD; Node ≥ 22 has it by default)
 // so the simulator uses its FMA kernels; reported as such.
 // Our simulator vs quantum-circuit and jsqubits on the same circuits, results
@@ -22,6 +22,8 @@ const BASELINES = has("--no-baselines") ? [] : ["quantum-circuit", "jsqubits"];
 const CUTOFF_S = 60;
 // must precede the first compile of the kernels (compiled() is lazy)
 if (has("--fma")) enableFmaKernels();
+// --qsim: the comparison with Google's qsim built from source (vs-qsim.ts)
+if (has("--qsim")) { await (await import("./vs-qsim.js")).main(); process.exit(0); }
 compiled();
 const threads = args.includes("--threads") ? Number(args[args.indexOf("--threads") + 1]) : undefined;
 // warm the JIT for the JS probe before measuring anything
