@@ -5,6 +5,8 @@
 import { writeFileSync } from "node:fs";
 import { lookupOpcode, requiredRights } from "../kernel/qvm/opcodes.js";
 import type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
+import { toQasm } from "../kernel/qasm/export.js";
+import { qasmCounts, qasmMeta, qasmToGraph } from "../kernel/qasm/import.js";
 import { QmkError } from "./errors.js";
 import { angleParams, evalAngle } from "./angles.js";
 import { BitImpl, LoanImpl, QubitImpl, type Backend, type ChannelLike, type Operand } from "./runtime.js";
@@ -289,6 +291,10 @@ export class Circuit<K extends string = string> {
   toQasm3(): string {
     return toQasm3(this.graph);
   }
+  /** OpenQASM 2.0 text. */
+  toQasm2(): string {
+    return toQasm2(this.graph);
+  }
 
   /** Submits the graph with shots (q_submit, then q_wait) and returns typed counts. */
   async run(opts: RunOptions = {}): Promise<Counts<K>> {
@@ -315,6 +321,8 @@ export class Circuit<K extends string = string> {
       throw new QmkError(code, `job ${jobId.slice(0, 16)}… is ${state}${r?.error ? `: ${JSON.stringify(r.error)}` : ""}`, { job: jobId, state });
     }
     const events: string[] = res?.events_order ?? res?.eventOrder ?? this.graph.resources.events;
+    const meta = qasmMeta(this.graph);
+    if (meta) return new Counts<K>(meta.bits as K[], qasmCounts(meta, events, raw), res?.shots ?? shots, jobId);
     // project onto the named outputs
     const idx = this.outputs.map((o) => events.indexOf(o.event));
     const counts: Record<string, number> = {};
@@ -346,6 +354,9 @@ export function circuit<T extends string, R extends Outputs>(
   const ret = program(b) as unknown;
   return finish(b, ret, typeof session === "string" ? undefined : (session as Session<string>)) as any;
 }
+
+/** `circuit.fromQasm(text, session?)`: see fromQasm. */
+circuit.fromQasm = (text: string, session?: Session<string>): Circuit<string> => fromQasm(text, session);
 
 /**
  * Captures a program over two tenants as one multi-tenant graph (what an
@@ -389,93 +400,27 @@ function finish(b: CaptureBuilder<string>, ret: unknown, session: Session<string
   return new Circuit(graph, outputs, session);
 }
 
-/* ---- OpenQASM 3 --------------------------------------------------------- */
+/* ---- OpenQASM ---------------------------------------------------------- */
 
-const QASM_GATE: Record<string, string> = {
-  APPLY_H: "h", APPLY_X: "x", APPLY_Y: "y", APPLY_Z: "z", APPLY_S: "s", APPLY_SDG: "sdg", APPLY_T: "t", APPLY_TDG: "tdg",
-  APPLY_RX: "rx", APPLY_RY: "ry", APPLY_RZ: "rz", APPLY_U: "U", APPLY_CNOT: "cx", APPLY_CZ: "cz", APPLY_SWAP: "swap",
-  APPLY_CPHASE: "cp", TELEPORT_CNOT: "cx",
-};
-
-function qasmAngle(v: unknown): string {
-  if (typeof v === "number") return String(v);
-  return `(${String(v)})`;
+/** OpenQASM 3 text of a graph (accepted by the official grammar; untranslatable parts are refused). */
+export function toQasm3(g: QvmGraph): string {
+  return toQasm(g, 3);
 }
 
-export function toQasm3(g: QvmGraph): string {
-  const qi = new Map(g.resources.vqs.map((v, i) => [v, i]));
-  const ci = new Map(g.resources.events.map((e, i) => [e, i]));
-  const q = (v: string) => `q[${qi.get(v)}]`;
-  const c = (e: string) => `c[${ci.get(e)}]`;
-  const params = (g.metadata?.params as string[] | undefined) ?? [];
-  const out: string[] = ["OPENQASM 3.0;", 'include "stdgates.inc";'];
-  for (const p of params) out.push(`input float[64] ${p};`);
-  out.push(`qubit[${g.resources.vqs.length}] q;`);
-  if (g.resources.events.length) out.push(`bit[${g.resources.events.length}] c;`);
-  for (const nd of g.program.nodes) {
-    const vs = nd.vqs ?? [];
-    const a = nd.args ?? {};
-    const lines: string[] = [];
-    const gname = QASM_GATE[nd.op];
-    if (gname) {
-      const ps =
-        nd.op === "APPLY_U" ? `(${qasmAngle(a.theta)}, ${qasmAngle(a.phi)}, ${qasmAngle(a.lambda)})` : a.theta !== undefined ? `(${qasmAngle(a.theta)})` : "";
-      lines.push(`${gname}${ps} ${vs.map(q).join(", ")};${nd.op === "TELEPORT_CNOT" ? " // TELEPORT_CNOT (gate teleportation)" : ""}`);
-    } else {
-      switch (nd.op) {
-        case "ALLOC_LQ":
-          lines.push(`// ${nd.id}: ALLOC_LQ ${vs.map(q).join(", ")} profile ${String(a.profile ?? "")}`);
-          break;
-        case "FREE_LQ":
-          lines.push(`// ${nd.id}: FREE_LQ ${vs.map(q).join(", ")}`);
-          break;
-        case "RESET":
-          lines.push(`reset ${q(vs[0])};`);
-          break;
-        case "COND_PAULI": {
-          const cond = (nd.inputs ?? []).map(c).join(" ^ ");
-          const gates = String(a.mask ?? a.pauli ?? "")
-            .toLowerCase()
-            .split("")
-            .filter((p) => p !== "i")
-            .map((p) => `${p} ${q(vs[0])};`)
-            .join(" ");
-          lines.push(`if ((${cond}) == 1) { ${gates} } // COND_PAULI`);
-          break;
-        }
-        case "FENCE_EPOCH":
-          lines.push(`barrier q; // FENCE_EPOCH`);
-          break;
-        case "BAR_REGION":
-          lines.push(`// BAR_REGION ${String(a.tag ?? "")}`);
-          break;
-        case "INJECT_T_STATE":
-          lines.push(`h ${q(vs[0])};`, `t ${q(vs[0])}; // INJECT_T_STATE`);
-          break;
-        case "MEASURE_Z":
-          lines.push(`${c(nd.produces![0])} = measure ${q(vs[0])};`);
-          break;
-        case "MEASURE_X":
-          lines.push(`h ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
-          break;
-        case "MEASURE_Y":
-          lines.push(`sdg ${q(vs[0])};`, `h ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
-          break;
-        case "MEASURE_ANGLE":
-          lines.push(`ry(-(${String(a.angle)})) ${q(vs[0])};`, `${c(nd.produces![0])} = measure ${q(vs[0])};`);
-          break;
-        case "MEASURE_BELL": {
-          // kernel convention: events = (xParity, zParity) = bits of a, b after CNOT a→b; H a
-          const [e0, e1] = nd.produces ?? [];
-          lines.push(`cx ${q(vs[0])}, ${q(vs[1])};`, `h ${q(vs[0])};`, `${c(e0)} = measure ${q(vs[0])};`, `${c(e1)} = measure ${q(vs[1])};`);
-          break;
-        }
-        default:
-          lines.push(`// ${nd.id}: ${nd.op} (no OpenQASM 3 equivalent)`);
-      }
-    }
-    if (nd.guard) out.push(`if (${c(nd.guard.event)} == ${nd.guard.equals}) { ${lines.join(" ")} }`);
-    else out.push(...lines);
-  }
-  return out.join("\n") + "\n";
+/** OpenQASM 2.0 text of a graph (conditions over several events need OpenQASM 3 and are refused). */
+export function toQasm2(g: QvmGraph): string {
+  return toQasm(g, 2);
+}
+
+/**
+ * A circuit from OpenQASM 2.0 or 3 text (qelib1.inc / stdgates.inc gates,
+ * user gates inlined, `if (c == n)`, `input` parameters). Its counts are
+ * keyed by the program's classical bits in declaration order (first
+ * declared bit leftmost). Unsupported constructs throw INVALID_GRAPH with
+ * the line and column.
+ */
+export function fromQasm(text: string, session?: Session<string>): Circuit<string> {
+  const graph = qasmToGraph(text);
+  const meta = qasmMeta(graph)!;
+  return new Circuit(graph, meta.bits.map((b) => ({ name: b, event: b })), session);
 }

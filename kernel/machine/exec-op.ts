@@ -23,6 +23,28 @@ function angle(args: Record<string, unknown>, name: string): number {
 }
 
 /**
+ * Toffoli from the simulator's one- and two-qubit gates (exact, no global
+ * phase: the standard 6-CNOT, 7-T decomposition, Nielsen & Chuang Fig. 4.9).
+ */
+function toffoli(sim: Simulator, a: number, b: number, t: number): void {
+  sim.gate("H", [t]);
+  sim.gate("CNOT", [b, t]);
+  sim.gate("TDG", [t]);
+  sim.gate("CNOT", [a, t]);
+  sim.gate("T", [t]);
+  sim.gate("CNOT", [b, t]);
+  sim.gate("TDG", [t]);
+  sim.gate("CNOT", [a, t]);
+  sim.gate("T", [b]);
+  sim.gate("T", [t]);
+  sim.gate("H", [t]);
+  sim.gate("CNOT", [a, b]);
+  sim.gate("T", [a]);
+  sim.gate("TDG", [b]);
+  sim.gate("CNOT", [a, b]);
+}
+
+/**
  * Apply an (approved) opcode to simulator qubits. Returns measurement
  * outcomes for measuring opcodes, [] otherwise.
  */
@@ -48,6 +70,15 @@ export function execOpcode(sim: Simulator, opcode: string, q: readonly number[],
     }
     case "RESET":
       sim.reset(q[0]);
+      return [];
+    case "APPLY_CCX":
+      toffoli(sim, q[0], q[1], q[2]);
+      return [];
+    case "APPLY_CSWAP":
+      // Fredkin = CNOT(b→a) · Toffoli(c, a → b) · CNOT(b→a)
+      sim.gate("CNOT", [q[2], q[1]]);
+      toffoli(sim, q[0], q[1], q[2]);
+      sim.gate("CNOT", [q[2], q[1]]);
       return [];
     case "INJECT_T_STATE":
       // (|0⟩ + e^{iπ/4}|1⟩)/√2 from |0⟩

@@ -14,7 +14,7 @@
 // as pi/4). Resources are declared in first-appearance order, which is the
 // bit order of the executor's counts. Errors name the line.
 import { QmkError } from "../errors.js";
-import type { QvmGraph, QvmNode } from "./graph.js";
+import { guardTerms, type QvmGraph, type QvmNode } from "./graph.js";
 import { lookupOpcode } from "./opcodes.js";
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -178,7 +178,7 @@ export function parseAsm(text: string): QvmGraph {
 
     declare(vqs, vqList);
     declare(chs, chList);
-    declare(events, [...inputs, ...(node.produces ?? []), ...(node.guard ? [node.guard.event] : [])]);
+    declare(events, [...inputs, ...(node.produces ?? []), ...(node.guard ? guardTerms(node.guard).map((t) => t.event) : [])]);
     nodes.push(node);
   });
 

@@ -7,7 +7,7 @@
 // ExecutionCancelled (carrying the partial counts) for the kernel to map.
 import { QmkError } from "../errors.js";
 import { DEFAULT_PROFILE } from "../qec/profiles.js";
-import { normalizeNode, type NormNode, type QvmGraph } from "./graph.js";
+import { normalizeNode, type NormNode, type QvmGraph, type QvmGuard } from "./graph.js";
 import { OPCODES, type OpcodeSpec } from "./opcodes.js";
 import { evalAngle } from "./expr.js";
 import type { ChRef, NodeCtx, QuantumPort, VqRef } from "./port.js";
@@ -174,7 +174,7 @@ class ShotRun {
   ) {}
 
   step({ node, spec, args }: Step): void {
-    if (node.guard && this.events.get(node.guard.event) !== node.guard.equals) return;
+    if (node.guard && !this.guardHolds(node.guard)) return;
     const ctx: NodeCtx = { node, shot: this.shot };
     if (MARKERS.has(node.op)) {
       this.markers.push(node.id);
@@ -199,6 +199,13 @@ class ShotRun {
     if (spec.chEffect === "open") node.chs.forEach((h, i) => this.ch.set(h, res.chs?.[i]));
     if (spec.chEffect === "close") node.chs.forEach((h) => this.ch.delete(h));
     if (node.produces.length) this.record(node, res.outcomes);
+  }
+
+  /** Every tested event was produced in this shot and has its bit (a multi-event guard reads events[k] as bit k). */
+  private guardHolds(g: QvmGuard): boolean {
+    if (!("events" in g)) return this.events.get(g.event) === g.equals;
+    for (let k = 0; k < g.events.length; k++) if (this.events.get(g.events[k]!) !== ((g.equals >> k) & 1)) return false;
+    return true;
   }
 
   /** The port ref currently bound to a VQ handle. */

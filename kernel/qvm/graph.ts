@@ -2,9 +2,17 @@
 // the QMK extensions (extra opcodes, `args.tenant`, `args.channel`).
 // Array order is program order for nodes that share a handle.
 
-export interface QvmGuard {
-  event: string;
-  equals: 0 | 1;
+/**
+ * Run the node only if a condition holds: one event equals 0|1, or (QMK
+ * extension, for OpenQASM's `if (c == n)`) several events read as an
+ * integer, events[k] = bit k (least significant first), equal `equals`.
+ */
+export type QvmGuard = { event: string; equals: 0 | 1 } | { events: string[]; equals: number };
+
+/** The (event, bit) pairs a guard tests. */
+export function guardTerms(g: QvmGuard): Array<{ event: string; bit: 0 | 1 }> {
+  if ("events" in g) return g.events.map((event, k) => ({ event, bit: ((g.equals >> k) & 1) as 0 | 1 }));
+  return [{ event: g.event, bit: g.equals }];
 }
 
 export interface QvmNode {

@@ -48,7 +48,7 @@ export interface OpcodeSpec {
   readonly args: Readonly<Record<string, ArgSpec>>;
   /** rights the op needs, whatever the graph declares */
   readonly caps: readonly Right[];
-  /** two-qubit op: subject to the entanglement firewall (SPEC §2.9) */
+  /** multi-qubit op: subject to the entanglement firewall (SPEC §2.9); entangles all its operands */
   readonly entangling: boolean;
   readonly effect: OpEffect;
   /** derived from effect, for readers that want booleans */
@@ -140,6 +140,10 @@ const DEFS: Record<string, Def> = {
   // 2 events = (bit of a, bit of b) of "CNOT a→b; H a; measure" = (xParity, zParity);
   // 1 event = Bell index zParity | xParity<<1 (0..3), as kernel/sim measureBell.
   MEASURE_BELL: { vqs: 2, effect: "consume", produces: [0, 1, 2], caps: ["CAP_MEASURE"], entangling: true, args: CHANNEL },
+  // three-qubit gates real circuits need (QASMBench: ccx in 22, cswap in 18 of 71);
+  // vqs = [control, control, target] and [control, a, b]; entangle all operands
+  APPLY_CCX: { vqs: 3, effect: "gate", entangling: true, args: CHANNEL },
+  APPLY_CSWAP: { vqs: 3, effect: "gate", entangling: true, args: CHANNEL },
 };
 
 function shortName(op: string): string {

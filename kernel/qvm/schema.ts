@@ -83,11 +83,17 @@ export const QVM_SCHEMA = {
               inputs: NAMES,
               produces: NAMES,
               caps: { type: "array", items: { type: "string", enum: [...RIGHTS] }, uniqueItems: true },
+              // {event, equals: 0|1}, or {events, equals: n} (events[k] = bit k of n);
+              // which of the two, and the range of equals, the verifier checks with exact fields
               guard: {
                 type: "object",
-                required: ["event", "equals"],
+                required: ["equals"],
                 additionalProperties: false,
-                properties: { event: NAME, equals: { type: "integer", enum: [0, 1] } },
+                properties: {
+                  event: NAME,
+                  events: { type: "array", items: NAME, minItems: 1, maxItems: 31 },
+                  equals: { type: "integer", minimum: 0, maximum: 2 ** 31 - 1 },
+                },
               },
               metadata: { type: "object" },
             },

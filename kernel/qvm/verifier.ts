@@ -218,7 +218,7 @@ class Walker {
       else if (needsBit && p.wide) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' holds a Bell index (0..3), not a bit`);
     };
     n.inputs.forEach((ev, k) => ref(ev, `inputs[${k}]`, spec.usesInputs));
-    if (n.guard) ref(n.guard.event, "guard.event", true);
+    if (n.guard) this.guard(n);
     const wide = n.op === "MEASURE_BELL" && n.produces.length === 1;
     n.produces.forEach((ev, k) => {
       const field = `produces[${k}]`;
@@ -227,6 +227,27 @@ class Walker {
         this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is already produced by node '${this.produced.get(ev)!.node}'`);
       else this.produced.set(ev, { node: n.id, wide });
     });
+  }
+
+  /** `{event, equals: 0|1}` or `{events: [e0, e1, …], equals: n}` with n < 2^events.length. */
+  private guard(n: NormNode): void {
+    const g = n.guard as { event?: string; events?: string[]; equals: number };
+    const ref = (ev: string, field: string): void => {
+      const p = this.produced.get(ev);
+      if (!this.evDecl.has(ev)) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is not declared in resources.events`);
+      else if (!p) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' is not produced by an earlier node`);
+      else if (p.wide) this.c.err("INVALID_GRAPH", n.id, field, `event '${ev}' holds a Bell index (0..3), not a bit`);
+    };
+    if (g.event !== undefined && g.events !== undefined) {
+      this.c.err("INVALID_GRAPH", n.id, "guard.events", "a guard has either 'event' or 'events', not both");
+    } else if (g.events !== undefined) {
+      g.events.forEach((ev, k) => ref(ev, `guard.events[${k}]`));
+      if (new Set(g.events).size !== g.events.length) this.c.err("INVALID_GRAPH", n.id, "guard.events", "a guard names the same event twice");
+      if (g.equals >= 2 ** g.events.length) this.c.err("INVALID_GRAPH", n.id, "guard.equals", `guard.equals ${g.equals} does not fit in ${g.events.length} bit(s)`);
+    } else if (g.event !== undefined) {
+      ref(g.event, "guard.event");
+      if (g.equals !== 0 && g.equals !== 1) this.c.err("INVALID_GRAPH", n.id, "guard.equals", "guard.equals must be 0 or 1 for one event");
+    } else this.c.err("INVALID_GRAPH", n.id, "guard.event", "missing field 'event' (or 'events')");
   }
 
   /** Declared, and no handle twice in one op (aliasing is a linearity violation). */

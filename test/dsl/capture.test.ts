@@ -161,7 +161,7 @@ describe("capture", () => {
       reset(c);
       measureBell(d, e);
     }).toQasm3();
-    expect(qasm).toContain("h q[0];\nt q[0]; // INJECT_T_STATE\nry(-(-0.5)) q[0];\nc[0] = measure q[0];");
+    expect(qasm).toContain("// inject_t_state_1: INJECT_T_STATE (T magic state from a fresh qubit)\nh q[0];\nt q[0];\nry(-(-0.5)) q[0];\nc[0] = measure q[0];");
     expect(qasm).toContain("h q[1];\nc[1] = measure q[1];");
     expect(qasm).toContain("sdg q[2];\nh q[2];\nc[2] = measure q[2];\nreset q[2];");
     expect(qasm).toContain("cx q[3], q[4];\nh q[3];\nc[3] = measure q[3];\nc[4] = measure q[4];");
@@ -194,9 +194,11 @@ describe("capture", () => {
         "// alloc_0: ALLOC_LQ q[0], q[1] profile logical:Surface(d=3)",
         "h q[0];",
         "cx q[0], q[1];",
-        "rz((theta)) q[1];",
+        "rz(theta) q[1];",
         "c[0] = measure q[0];",
-        "if (c[0] == 1) { x q[1]; }",
+        "if (c[0] == 1) {",
+        "  x q[1];",
+        "}",
         "c[1] = measure q[1];",
         "",
       ].join("\n"),

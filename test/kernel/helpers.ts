@@ -36,7 +36,7 @@ export function g(nodes: any[], vqs: string[], events: string[] = [], chs: strin
 /** A minimal valid graph exercising `op` (its `caps` deliberately left empty: rights come from opcodes). */
 export function graphFor(op: string): any {
   const spec = OPCODES[op];
-  const alloc = (n: number) => ({ id: "alloc", op: "ALLOC_LQ", args: { n, profile: "logical:Surface(d=3)" }, vqs: n === 1 ? ["q"] : ["q", "r"] });
+  const alloc = (n: number) => ({ id: "alloc", op: "ALLOC_LQ", args: { n, profile: "logical:Surface(d=3)" }, vqs: ["q", "r", "s"].slice(0, n) });
   const free = (vqs: string[]) => ({ id: "free", op: "FREE_LQ", vqs });
   const angles: Record<string, number> = {};
   for (const [name, a] of Object.entries(spec.args)) if (a.type === "angle") angles[name] = 0.3;
@@ -69,6 +69,7 @@ export function graphFor(op: string): any {
       return g([alloc(2), { id: "x", op, vqs: ["q", "r"], produces: ["e0", "e1"] }, free(["q", "r"])], ["q", "r"], ["e0", "e1"]);
     default:
       if (spec.effect === "consume") return g([alloc(1), { id: "x", op, vqs: ["q"], produces: ["e"], args: angles }, free(["q"])], ["q"], ["e"]);
+      if (spec.vqs === 3) return g([alloc(3), { id: "x", op, vqs: ["q", "r", "s"] }, free(["q", "r", "s"])], ["q", "r", "s"]);
       if (spec.vqs === 2) return g([alloc(2), { id: "x", op, vqs: ["q", "r"], args: angles }, free(["q", "r"])], ["q", "r"]);
       return g([alloc(1), { id: "x", op, vqs: ["q"], ...(Object.keys(angles).length ? { args: angles } : {}) }, free(["q"])], ["q"]);
   }

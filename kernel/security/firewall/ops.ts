@@ -15,6 +15,8 @@ const EFFECTS: Record<string, OpEffect> = {
   CZ: "entangle",
   SWAP: "entangle", // conservative: union rather than exchanging memberships
   CPHASE: "entangle",
+  CCX: "entangle", // a k-qubit op entangles all k operands
+  CSWAP: "entangle",
   TELEPORT_CNOT: "entangle",
   OPEN_CHAN: "entangle",
   MEASURE_BELL: "bell",
@@ -47,7 +49,7 @@ export function opEffect(op: string): OpEffect {
   return EFFECTS[normalizeOp(op)] ?? "none";
 }
 
-/** Every two-qubit operation the firewall must mediate (SPEC §1.2 last paragraph). */
+/** Every multi-qubit operation the firewall must mediate (SPEC §1.2 last paragraph). */
 export function isEntangling(op: string): boolean {
   const e = opEffect(op);
   return e === "entangle" || e === "bell";

@@ -113,7 +113,7 @@ function run(k: KernelCore, ctx: CallContext, opcode: string, handles: string[],
     args,
     ...(chan !== undefined ? { channel: chan } : {}),
     ...(loans.length ? { loans } : {}),
-    labels: handles.length === 1 ? LABELS_1 : LABELS_2,
+    labels: handles.length === 1 ? LABELS_1 : handles.length === 2 ? LABELS_2 : LABELS_3,
   });
   ctx.audit.details = r.channel ? { opcode, channel: r.channel, tenants: [...r.tenants] } : { opcode };
   if (r.channel) ctx.audit.type = "channel.use";
@@ -122,6 +122,7 @@ function run(k: KernelCore, ctx: CallContext, opcode: string, handles: string[],
 
 const LABELS_1 = ["vqs[0]"] as const;
 const LABELS_2 = ["vqs[0]", "vqs[1]"] as const;
+const LABELS_3 = ["vqs[0]", "vqs[1]", "vqs[2]"] as const;
 
 export function alloc(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const n = int(p, "n", 1, 64);
@@ -143,7 +144,7 @@ export function alloc(k: KernelCore, ctx: CallContext, p: Params): unknown {
 
 export function apply(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const opcode = applyOpcodeOf(p);
-  const handles = strArray(p, "vqs", 1, 2);
+  const handles = strArray(p, "vqs", 1, 3); // CCX/CSWAP take three
   const r = run(k, ctx, opcode, handles, p.args, channelId(k, ctx, p));
   return r.outcomes.length ? { outcomes: r.outcomes } : {};
 }
