@@ -17,6 +17,8 @@ interface Block {
   m: Float64Array; // 2×2 (8) or 4×4 (32), row-major complex interleaved
   ops: Op[];
   dead: boolean;
+  /** a CZ/CPHASE block: only more phases on the same pair join it, so it stays a quarter-touching phase op that the scheduler can fold into a chunked run */
+  diag?: boolean;
 }
 
 const ID4 = () => { const m = new Float64Array(32); for (let i = 0; i < 4; i++) m[(i * 4 + i) * 2] = 1; return m; };
@@ -140,7 +142,7 @@ export class Fuser {
     const qs = opQubits(op);
     if (qs.length === 1) {
       const B = this.last.get(qs[0]);
-      if (B) {
+      if (B && !B.diag) {
         B.m = matmul(B.qs.length === 1 ? mat1(op) : embed(mat1(op), B.qs[0] === qs[0] ? 0 : 1), B.m, B.qs.length === 1 ? 2 : 4);
         B.ops.push(op);
         return;
@@ -150,9 +152,14 @@ export class Fuser {
     }
     const [a, b] = qs;
     const Ba = this.last.get(a), Bb = this.last.get(b);
-    if (this.maxQubits === 2 && Ba && Ba === Bb) {
+    if (this.maxQubits === 2 && Ba && Ba === Bb && (!Ba.diag || op.kind === "phase2")) {
       Ba.m = matmul(mat2(op, Ba.qs), Ba.m, 4);
       Ba.ops.push(op);
+      return;
+    }
+    if (op.kind === "phase2" && this.maxQubits === 2) {
+      // diagonal: never swallow one-qubit blocks into a dense 4×4 (QFT's H + CPHASE)
+      this.add({ qs: [a, b], m: mat2(op, [a, b]), ops: [op], dead: false, diag: true });
       return;
     }
     if (this.maxQubits === 1) {

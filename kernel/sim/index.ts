@@ -21,7 +21,7 @@ import { collapse, compact, marginal, permuted, prob1, purity } from "./measure.
 import { lowerGate, runOp, type Op } from "./ops.js";
 import { Fuser } from "./fusion.js";
 import { mulberry32 } from "./rng.js";
-import { schedule } from "./schedule.js";
+import { chunkOp, opQubits, schedule } from "./schedule.js";
 import { MAX_QUBITS, StateStore } from "./state.js";
 
 export type { GateName } from "./gates.js";
@@ -325,6 +325,25 @@ export class Simulator {
     const s = this.store, chunks = 2 ** (s.n - B), doubles = 2 ** (B + 1);
     this.nPasses++;
     this.passKinds.run = (this.passKinds.run ?? 0) + 1;
+    const specialised = ops.some((op) => opQubits(op).some((q) => q >= B));
+    if (specialised) {
+      // diagonal ops on bits ≥ B: each chunk gets its own specialisation (one thread)
+      for (let c = 0; c < chunks; c++) {
+        let view = s.view;
+        if (this.kBase) this.kBase(c * doubles * 8);
+        else view = s.view.subarray(c * doubles, (c + 1) * doubles);
+        let sre = 1, sim = 0; // chunk-wide scalar: commutes with everything in the chunk
+        for (const op of ops) {
+          const o = chunkOp(op, B, c);
+          if (o === null) continue;
+          if (o.kind === "scale") { const r = sre * o.re - sim * o.im; sim = sre * o.im + sim * o.re; sre = r; continue; }
+          runOp(this.k, view, B, o);
+        }
+        if (sre !== 1 || sim !== 0) this.k.scale(view, B, sre, sim);
+      }
+      if (this.kBase) this.kBase(0);
+      return;
+    }
     if (this.kExports && this.threads > 1 && s.n >= PARALLEL_MIN_QUBITS) {
       // both cores: the helper thread takes half of the chunks
       const rec = recorder();

@@ -19,10 +19,29 @@ export function opQubits(op: Op): number[] {
   }
 }
 
+/** Diagonal ops: on a chunk, a bit ≥ B is a constant, so they reduce to a low op, a scalar or nothing (chunkOp). */
+export const isDiagonal = (op: Op): boolean => op.kind === "phase1" || op.kind === "phase2";
+
+/**
+ * A run member specialised to chunk c (bits ≥ B of the index = bits of c):
+ * the low op itself, or for a diagonal op with high bits the low phase it
+ * becomes, a chunk-wide scalar ("scale"), or null when it is the identity there.
+ */
+export function chunkOp(op: Op, B: number, c: number): Op | { kind: "scale"; re: number; im: number } | null {
+  if (op.kind === "phase1" && op.q >= B) return (c >> (op.q - B)) & 1 ? { kind: "scale", re: op.re, im: op.im } : null;
+  if (op.kind === "phase2" && (op.a >= B || op.b >= B)) {
+    const hi = [op.a, op.b].filter((q) => q >= B), lo = [op.a, op.b].filter((q) => q < B);
+    if (!hi.every((q) => (c >> (q - B)) & 1)) return null;
+    return lo.length ? { kind: "phase1", q: lo[0], re: op.re, im: op.im } : { kind: "scale", re: op.re, im: op.im };
+  }
+  return op;
+}
+
 export function schedule(ops: Op[], B: number): Step[] {
   const out: Step[] = [];
   let rest = ops;
-  const low = (op: Op) => opQubits(op).every((q) => q < B);
+  // diagonal ops join a run whatever their bits: QFT's CPHASE ladders become one pass
+  const low = (op: Op) => isDiagonal(op) || opQubits(op).every((q) => q < B);
   while (rest.length > 0) {
     const run: Op[] = [], deferred: Op[] = [];
     const blocked = new Set<number>();

@@ -129,4 +129,13 @@ function m2(s: Float64Array, n: number, q0: number, q1: number, m: Float64Array)
   });
 }
 
-export const jsKernels: Kernels = { name: "js", m1, c1, phase1, phase2, x, cnot, swap, m2 };
+function scale(s: Float64Array, n: number, re: number, im: number): void {
+  const len = 2 << n;
+  for (let j = 0; j < len; j += 2) {
+    const r = s[j], m = s[j + 1];
+    s[j] = r * re - m * im;
+    s[j + 1] = r * im + m * re;
+  }
+}
+
+export const jsKernels: Kernels = { name: "js", m1, c1, phase1, phase2, scale, x, cnot, swap, m2 };

@@ -14,6 +14,8 @@ export interface Kernels {
   phase1(s: Float64Array, n: number, q: number, re: number, im: number): void;
   /** multiply amplitudes with bits a and b = 1 by re+i·im (CZ, CPHASE; touches a quarter) */
   phase2(s: Float64Array, n: number, a: number, b: number, re: number, im: number): void;
+  /** multiply every amplitude by re+i·im (a chunk-wide phase from diagonal gates on bits outside the chunk) */
+  scale(s: Float64Array, n: number, re: number, im: number): void;
   /** permutations: no multiplications */
   x(s: Float64Array, n: number, q: number): void;
   cnot(s: Float64Array, n: number, c: number, t: number): void;

@@ -224,6 +224,10 @@ function kernelsFrom(exec: (k: KernelName, g: number[], ints: number[], f64: Arr
     phase2(_s, n, a, b, re, im) {
       exec("phase", geometry2(n, a, b), [off(a) + off(b)], [re, im]);
     },
+    scale(_s, n, re, im) {
+      // the phase kernel at offset 0 over every amplitude
+      exec("phase", [1, 0, 1, 0, P(n + 4), 16], [0], [re, im]);
+    },
     x(_s, n, q) {
       const g = geometry1(n, q);
       exec("swap", g.slice(0, 6), [0, g[6]], NONE);
