@@ -228,8 +228,15 @@ export function toQasm(g: QvmGraph, version: QasmVersion = 3): string {
           notes.push(`// ${nd.id}: COND_PAULI ${String(a.mask ?? a.pauli ?? "")}${ins.length ? ` if the XOR of ${ins.join(", ")} is 1` : ""}`);
           if (ins.length === 0) lines.push(...gates);
           else if (version === 3) {
-            const x = ins.map((e, k) => bit(nd, e, `inputs[${k}]`)).join(" ^ ");
-            lines.push(`if ((${x}) == 1) {`, ...gates.map((s) => `  ${s}`), `}`);
+            // the XOR as one `if` per odd-parity assignment (conjunctions re-import as guards)
+            if (ins.length > 8) refuse(nd, "inputs", "COND_PAULI on more than 8 events is not exported");
+            for (let v = 0; v < 1 << ins.length; v++) {
+              let par = 0;
+              for (let k = 0; k < ins.length; k++) par ^= (v >> k) & 1;
+              if (!par) continue;
+              const c = ins.map((e, k) => `${bit(nd, e, `inputs[${k}]`)} == ${(v >> k) & 1}`).join(" && ");
+              lines.push(`if (${c}) {`, ...gates.map((s) => `  ${s}`), `}`);
+            }
           } else if (ins.length === 1 && !nd.guard) lines.push(...gates.map((s) => `if(${condTerm(nd, ins[0]!, 1, "inputs[0]")}) ${s}`));
           else refuse(nd, "inputs", "OpenQASM 2.0 cannot test the XOR of several events (or an event under a guard): export to OpenQASM 3");
           break;
