@@ -170,23 +170,6 @@ export function linearEffect(spec: OpcodeSpec): LinearEffect {
       return "free";
     case "classical":
       return "classical";
-  /**
-   * Drops every qubit and the whole state at once, measuring nothing: for a
-   * private machine whose job is finished (or whose shot left only its own
-   * qubits). Same books as forceFree, without the measure-out and the copies
-   * of a shrinking state.
-   */
-  discard(): QubitRecord[] {
-    const recs = [...this.qubits.values()];
-    this.sim.dispose();
-    this.linear.commit(recs.map((r) => r.id), "free");
-    for (const r of recs) {
-      this.tracker.remove(r.id);
-      this.qubits.delete(r.id);
-    }
-    return recs;
-  }
-
     default:
       return "gate";
   }
