@@ -106,7 +106,7 @@ function qmkProbs(g: QvmGraph): Float64Array {
       return r;
     }
     override endShot(): void {
-      this.probs = this.sim.probabilities(this.ids);
+      this.probs = Float64Array.from(this.sim.probabilities(this.ids));
       super.endShot();
     }
   })();

@@ -104,7 +104,7 @@ describe("upstream conformance graphs", () => {
       // swapping the two corrections' roles breaks teleportation: a wrong
       // MEASURE_BELL bit order would show up here
       const sw = structuredClone(g);
-      for (const n of sw.program.nodes) if (n.guard) n.guard.event = n.guard.event === "m0" ? "m1" : "m0";
+      for (const n of sw.program.nodes) if (n.guard && "event" in n.guard) n.guard.event = n.guard.event === "m0" ? "m1" : "m0";
       const bad = run(variant(sw, { measure_result: "MEASURE_X" })).counts;
       expect(Math.abs(countBit(bad, 2, "1") - SHOTS * 0.146)).toBeGreaterThan(5 * Math.sqrt(SHOTS * 0.146 * 0.854));
     });
