@@ -4,6 +4,11 @@
 // MEASURE_* nodes producing events, `ifOne(m, …)` becomes guards.
 import { writeFileSync } from "node:fs";
 import { lookupOpcode, requiredRights } from "../kernel/qvm/opcodes.js";
+
+/** Whether `op`'s argument `k` is an angle, according to the one opcode table. */
+function isAngleArg(op: string, k: string): boolean {
+  return lookupOpcode(op)?.args?.[k]?.type === "angle";
+}
 import type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
 import { toQasm } from "../kernel/qasm/export.js";
 import { qasmCounts, qasmMeta, qasmToGraph } from "../kernel/qasm/import.js";
@@ -170,7 +175,9 @@ export class CaptureBuilder<T extends string> implements Backend, QubitSource<T>
 
   graph(): QvmGraph {
     const params = new Set<string>();
-    for (const nd of this.nodes) for (const v of Object.values(nd.args ?? {})) if (typeof v === "string" && nd.op !== "ALLOC_LQ") angleParams(v).forEach((p) => params.add(p));
+    // only arguments the opcode table types as angles are expressions (a COND_PAULI mask "X" or a region tag is not)
+    for (const nd of this.nodes)
+      for (const [k, v] of Object.entries(nd.args ?? {})) if (typeof v === "string" && isAngleArg(nd.op, k)) angleParams(v).forEach((p) => params.add(p));
     return {
       version: "0.1",
       program: { nodes: structuredClone(this.nodes) },
@@ -281,7 +288,7 @@ export class Circuit<K extends string = string> {
     for (const nd of g.program.nodes) {
       if (!nd.args || nd.op === "ALLOC_LQ") continue;
       for (const [k, v] of Object.entries(nd.args)) {
-        if (typeof v === "string" && ["theta", "phi", "lambda", "angle"].includes(k)) nd.args[k] = evalAngle(v, params, `${nd.id}.args.${k}`);
+        if (typeof v === "string" && isAngleArg(nd.op, k)) nd.args[k] = evalAngle(v, params, `${nd.id}.args.${k}`);
       }
     }
     if (g.metadata) g.metadata = { ...g.metadata, bound: params };

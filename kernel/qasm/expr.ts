@@ -124,7 +124,9 @@ export function expr(ctx: P.ExpressionContext, scope: ExprScope): Expr {
   if (ctx instanceof P.AdditiveExpressionContext || ctx instanceof P.MultiplicativeExpressionContext) {
     const op = ctx._op?.text;
     if (op !== "+" && op !== "-" && op !== "*" && op !== "/") throw at(ctx, `operator '${op}' is not supported in an angle expression`);
-    return { k: "op", op, a: expr(ctx.expression(0)!, scope), b: expr(ctx.expression(1)!, scope) };
+    // each branch narrows to one context class: TS 5.0 (tslab) cannot resolve an overload on the union
+    const [a, b] = ctx instanceof P.AdditiveExpressionContext ? [ctx.expression(0), ctx.expression(1)] : [ctx.expression(0), ctx.expression(1)];
+    return { k: "op", op, a: expr(a!, scope), b: expr(b!, scope) };
   }
   if (ctx instanceof P.PowerExpressionContext) return { k: "op", op: "**", a: expr(ctx.expression(0)!, scope), b: expr(ctx.expression(1)!, scope) };
   // OpenQASM 2.0: `^` is exponentiation (in 3 it is XOR, not an angle operation)

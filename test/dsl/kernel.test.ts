@@ -217,7 +217,11 @@ describe("COND_PAULI, fences and regions", () => {
     expect(g.program.nodes.filter((n) => n.op === "COND_PAULI").map((n) => n.inputs)).toEqual([["m1"], ["m0"], ["m0", "m1"]]);
     expect(g.program.nodes.some((n) => n.op === "FENCE_EPOCH")).toBe(true);
     expect(verifyGraph(g, { strict: true }).errors).toEqual([]);
-    expect(c.toQasm3()).toContain("if ((c[1]) == 1) { x q[2]; } // COND_PAULI");
+    const qasm = c.toQasm3();
+    expect(qasm).toContain("if (c[1] == 1) {\n  x q[2];\n}");
+    expect(qasm).toMatch(/\/\/ cond_\d+: COND_PAULI X if the XOR of m1 is 1/);
+    // a mask or region tag is not an angle parameter
+    expect(qasm).not.toMatch(/input float/);
     const counts = await c.run({ shots: 100, seed: 2 });
     expect(counts.counts).toEqual({ "1": 100 });
     await conn.close();
