@@ -6,6 +6,7 @@
 // (and through it the kernel, the simulator, the lint) is imported inside its
 // action. To add a command: declare it here and load its module the same way,
 //   .action(async (x, o) => exit(await (await import("./commands/x.js")).xCommand(x, o)));
+import { readFileSync } from "node:fs";
 import { Command } from "commander";
 
 // The CLI is an embedder: it opts in to the simulator's fused multiply-add
@@ -18,8 +19,32 @@ const exit = (code: number) => {
   process.exitCode = code;
 };
 
+/** The version in package.json (two levels up from kernel/cli in the sources, three from dist/kernel/cli). */
+function packageVersion(): string {
+  for (const rel of ["../../package.json", "../../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "qmk" && pkg.version) return pkg.version;
+    } catch {
+      // not there: try the next level
+    }
+  }
+  return "0.0.0";
+}
+
 const program = new Command();
-program.name("qmk").description("QMK — a quantum microkernel: run, verify and serve quantum programs for many tenants").version("0.1.0");
+// Usage mistakes (unknown command or option, missing argument) exit 2, not commander's 1.
+program.exitOverride();
+program.name("qmk").description("QMK — a quantum microkernel: run, verify and serve quantum programs for many tenants").version(packageVersion());
+
+/** Options every operator command takes: where the kernel is, which token, JSON output. */
+const operator = (c: Command) =>
+  c
+    .option("--data-dir <dir>", "data directory (default ./.qmk or $QMK_DATA_DIR); a running server's socket in it is used")
+    .option("--connect <addr>", "a running qmk serve: SOCKET path, tcp://127.0.0.1:N or http://127.0.0.1:N")
+    .option("--token <file>", "token file (default DIR/admin.token; - reads stdin)")
+    .option("--json", "JSON output");
+const ops = () => import("./commands/operator.js");
 
 program
   .command("demo")
@@ -40,12 +65,15 @@ program
 
 program
   .command("run <file>")
-  .description("run a QVM graph as a job on the embedded kernel and print the counts")
+  .description("run a QVM graph as a job (embedded kernel, or a server with --connect) and print the counts; - reads stdin")
   .option("--seed <n>", "PRNG seed (default 1)")
   .option("--shots <k>", "number of shots (default 1000)")
   .option("--json", 'print {"counts", "events", "shots"} as JSON')
   .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
   .option("--data-dir <dir>", "data directory")
+  .option("--tenant <name>", "run as this tenant (default demo)")
+  .option("--token <file>", "the tenant's token file (- reads stdin)")
+  .option("--connect <addr>", "run on a qmk serve: SOCKET, tcp://127.0.0.1:N or http://127.0.0.1:N (needs --token)")
   .action(async (file, o) => {
     await withFma();
     exit(await (await import("./commands/run.js")).runCommand(file, o));
@@ -57,6 +85,8 @@ program
   .option("--data-dir <dir>", "data directory")
   .option("--socket <path>", "Unix socket path (default DIR/qmk.sock)")
   .option("--port <n>", "also listen on 127.0.0.1:N")
+  .option("--log-level <level>", "request log level on stderr: fatal, error, warn, info (one line per request), debug, trace, silent", "info")
+  .option("--limit <key=value>", "override a connection limit, e.g. maxConnections=64 or preAuthPerConnection=20/5 (repeatable)", collect)
   .action(async (o) => {
     await withFma();
     await (await import("./commands/serve.js")).serveCommand(o);
@@ -80,6 +110,63 @@ token
   .description("show a token's id and caveats (never its full tag)")
   .option("--json", "JSON output")
   .action(async (t, o) => exit((await import("./commands/token.js")).inspectCommand(t, o)));
+operator(
+  token
+    .command("mint <tenant>")
+    .description("mint a token for a tenant (operator; printed once, or written 0600 with --token-out)")
+    .requiredOption("--rights <list>", "rights, e.g. CAP_ALLOC,CAP_MEASURE")
+    .option("--expires <t>", "expiry: ms since epoch, ISO date, or +30m/+2h/+7d")
+    .option("--uses <n>", "at most n uses")
+    .option("--token-out <file>", "write the token to this file (mode 0600) instead of printing it"),
+).action(async (t, o) => exit(await (await ops()).tokenMint(t, o)));
+operator(token.command("revoke <token>").description("revoke a token and every token derived from it (- reads it from stdin)")).action(async (t, o) =>
+  exit(await (await ops()).tokenRevoke(t, o)),
+);
+
+const tenant = program.command("tenant").description("tenants of a kernel (operator)");
+operator(
+  tenant
+    .command("create <name>")
+    .description("create a tenant; its first token is printed once (or written 0600 with --token-out)")
+    .option("--rights <list>", "rights of its token (default CAP_ALLOC,CAP_MEASURE)")
+    .option("--quota <key=value>", "a quota key, e.g. logical_qubits=20 (repeatable)", collect)
+    .option("--token-out <file>", "write the token to this file (mode 0600) instead of printing it"),
+).action(async (n, o) => exit(await (await ops()).tenantCreate(n, o)));
+operator(tenant.command("list").description("every tenant with its status and quota")).action(async (o) => exit(await (await ops()).tenantList(o)));
+operator(tenant.command("show <name>").description("one tenant: status, quota, usage")).action(async (n, o) => exit(await (await ops()).tenantShow(n, o)));
+for (const action of ["suspend", "resume", "delete"] as const) {
+  const what = { suspend: "refuse the tenant's sessions until resumed", resume: "resume a suspended tenant", delete: "delete a tenant, freeing its qubits, jobs, channels and sessions" }[action];
+  operator(tenant.command(`${action} <name>`).description(what)).action(async (n, o) => exit(await (await ops()).tenantChange(action, n, o)));
+}
+
+const quota = program.command("quota").description("tenant quotas (operator)");
+operator(quota.command("show <tenant>").description("a tenant's quota and usage")).action(async (t, o) => exit(await (await ops()).quotaShow(t, o)));
+operator(quota.command("set <tenant> <pairs...>").description("set quota keys, e.g. qmk quota set demo logical_qubits=26")).action(async (t, p, o) =>
+  exit(await (await ops()).quotaSet(t, p, o)),
+);
+
+const policy = program.command("policy").description("the kernel's policy rules (operator)");
+operator(policy.command("show").description("the rules in force")).action(async (o) => exit(await (await ops()).policyShow(o)));
+operator(policy.command("set <file>").description('replace the rules from a JSON file ([…] or {"rules": […]}; - reads stdin)')).action(async (f, o) =>
+  exit(await (await ops()).policySet(f, o)),
+);
+
+const channel = program.command("channel").description("channels between tenants (operator)");
+operator(channel.command("list").description("channels of every tenant (or --tenant)").option("--tenant <name>", "only this tenant's")).action(async (o) =>
+  exit(await (await ops()).channelList(o)),
+);
+operator(channel.command("revoke <id>").description("revoke a channel by id")).action(async (id, o) => exit(await (await ops()).channelRevoke(id, o)));
+
+const jobs = program.command("jobs").description("jobs of every tenant (operator)");
+operator(
+  jobs
+    .command("list")
+    .description("jobs, newest last")
+    .option("--tenant <name>", "only this tenant's")
+    .option("--state <s>", "queued, running, completed, failed or cancelled"),
+).action(async (o) => exit(await (await ops()).jobsList(o)));
+operator(jobs.command("show <id>").description("a job's state, counts and error")).action(async (id, o) => exit(await (await ops()).jobsShow(id, o)));
+operator(jobs.command("cancel <id>").description("cancel a queued or running job")).action(async (id, o) => exit(await (await ops()).jobsCancel(id, o)));
 
 const audit = program.command("audit").description("the tamper-evident audit log");
 audit
@@ -95,6 +182,16 @@ audit
   .option("--consistency <first>", "consistency proof from this tree size")
   .option("--second <n>", "to this tree size (default: whole log)")
   .action(async (d, o) => exit((await import("./commands/audit.js")).auditProofCommand(d, o)));
+operator(
+  audit
+    .command("query")
+    .description("audit events of a kernel (embedded or --connect)")
+    .option("--tenant <name>", "only this tenant's")
+    .option("--type <t>", "event type(s), comma-separated, e.g. firewall.violation")
+    .option("--since <t>", "ms since epoch, ISO date, or -30m/-2h/-7d before now")
+    .option("--severity <s>", "at least this severity: info, warning, error, critical")
+    .option("--limit <n>", "at most n events"),
+).action(async (o) => exit(await (await ops()).auditQuery(o)));
 
 program
   .command("lint [paths...]")
@@ -110,17 +207,29 @@ program
 
 program
   .command("methods")
-  .description("list the qSyscall methods and their rights")
-  .action(async () => {
-    const { METHODS } = await import("../syscall/methods.js");
-    for (const m of Object.values(METHODS)) process.stdout.write(`${m.name.padEnd(22)} ${(m.rights.join(",") || (m.derive ? "(derived)" : "-")).padEnd(22)} ${m.summary}\n`);
+  .description("list the qSyscall methods, their rights and doc lines (--json: params and result schemas too)")
+  .option("--json", "the method table as JSON")
+  .option("--openrpc", "the OpenRPC document (what rpc.discover serves)")
+  .action(async (o: { json?: boolean; openrpc?: boolean }) => {
+    const { methodTable, openRpcDocument } = await import("../syscall/openrpc.js");
+    if (o.openrpc) return void process.stdout.write(JSON.stringify(openRpcDocument(packageVersion()), null, 2) + "\n");
+    const table = methodTable();
+    if (o.json) return void process.stdout.write(JSON.stringify(table, null, 2) + "\n");
+    for (const m of table) process.stdout.write(`${m.name.padEnd(22)} ${(m.rights.join(",") || (m.derivedRights ? "(derived)" : "-")).padEnd(22)} ${m.summary}\n`);
   });
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  // Anything a command did not handle itself: one clear line, never a stack trace.
-  const { describeError } = await import("./io.js");
-  process.stderr.write(`qmk: ${describeError(e)}\n`);
-  process.exitCode = 2;
+  const { exitCodeOf, describeError } = await import("./io.js");
+  const ce = e as { code?: unknown; exitCode?: unknown };
+  if (typeof ce.code === "string" && ce.code.startsWith("commander.")) {
+    // commander has printed its message; --help and --version are not errors
+    process.exitCode = ce.exitCode === 0 ? 0 : 2;
+  } else {
+    // Anything a command did not handle itself (a flag it refused, a busy data
+    // directory): one clear line, never a stack trace; exit 3 for a missing file.
+    process.stderr.write(`qmk: ${describeError(e)}\n`);
+    process.exitCode = exitCodeOf(e) === 3 ? 3 : 2;
+  }
 }

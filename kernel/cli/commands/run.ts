@@ -1,7 +1,9 @@
-// `qmk run FILE` — run a graph as a job on the embedded kernel (demo tenant)
-// or on a `qmk serve` kernel (--connect + --token), and print its counts.
-import { createKernel } from "../../index.js";
-import { describeError, loadGraphFile, parseBindings, terminalProgress } from "../io.js";
+// `qmk run FILE` — run a graph as a job and print its counts: on the
+// embedded kernel of a data directory (as the demo tenant, or --tenant /
+// --token), or on a `qmk serve` kernel (--connect + --token). FILE "-" is stdin.
+import { ErrorCodes, QmkError, isQmkError, type ErrorName } from "../../errors.js";
+import { openClient } from "../client.js";
+import { describeError, exitCodeOf, loadGraphFile, parseBindings, terminalProgress, UsageError } from "../io.js";
 
 export interface RunOpts {
   seed?: string;
@@ -9,48 +11,71 @@ export interface RunOpts {
   json?: boolean;
   param?: string[];
   dataDir?: string;
+  tenant?: string;
+  token?: string;
+  connect?: string;
 }
 
 export async function runCommand(file: string, opts: RunOpts): Promise<number> {
   const shots = opts.shots === undefined ? 1000 : Number(opts.shots);
   const seed = opts.seed === undefined ? 1 : Number(opts.seed);
-  if (!Number.isInteger(shots) || shots < 1) return fail("--shots must be a positive integer");
-  if (!Number.isInteger(seed) || seed < 0) return fail("--seed must be a non-negative integer");
-  const kernel = await createKernel({ dataDir: opts.dataDir, demoTenant: true });
+  if (!Number.isInteger(shots) || shots < 1) return fail(new UsageError("--shots must be a positive integer"));
+  if (!Number.isInteger(seed) || seed < 0) return fail(new UsageError("--seed must be a non-negative integer"));
+  let client: Awaited<ReturnType<typeof openClient>> | undefined;
   try {
     const graph = loadGraphFile(file);
-    const { session_id } = await kernel.call("q_negotiate_caps", { token: kernel.demoToken });
-    const { job_id, warnings } = await kernel.call("q_submit", { session_id, graph, params: parseBindings(opts.param), policy: { shots, seed } });
-    for (const w of warnings ?? []) process.stderr.write(`warning ${w.code}${w.node ? ` node ${w.node}` : ""}: ${w.message}\n`);
+    const params = parseBindings(opts.param);
+    client = await openClient(opts, { demo: true, ...(opts.tenant ? { asTenant: opts.tenant } : {}) });
+    const c = client;
+    const { job_id, warnings } = await c.call("q_submit", { graph, params, policy: { shots, seed } });
+    for (const w of (warnings ?? []) as Array<{ code?: string; node?: string; message?: string }>) process.stderr.write(`warning ${w.code}${w.node ? ` node ${w.node}` : ""}: ${w.message}\n`);
     const progress = terminalProgress("shots");
-    let st = await kernel.call("q_status", { session_id, job_id });
+    let st = await c.call("q_status", { job_id });
     while (st.state === "queued" || st.state === "running") {
       progress(st.shots_done, st.shots);
       try {
-        st = await kernel.call("q_wait", { session_id, job_id, timeout_ms: 200 });
+        st = await c.call("q_wait", { job_id, timeout_ms: 200 });
       } catch (e) {
-        if ((e as { codeName?: string }).codeName !== "TIMEOUT") throw e;
-        st = await kernel.call("q_status", { session_id, job_id });
+        if (!isQmkError(e) || e.codeName !== "TIMEOUT") throw e;
+        st = await c.call("q_status", { job_id });
       }
     }
     progress(st.shots_done, st.shots);
-    if (st.state !== "completed") return fail(`job ${st.state}: ${st.error ? `${st.error.name}: ${st.error.message}` : ""}`);
+    if (st.state !== "completed") {
+      // The job's own error, with its code (QUOTA_EXCEEDED, CANCELLED, …), not a generic failure.
+      const err = st.error;
+      throw err && typeof err.name === "string" && isErrorName(err.name)
+        ? new QmkError(err.name, `job ${st.state}: ${err.message}`, { ...(err.data ?? {}), tenant: c.tenant })
+        : new QmkError(st.state === "cancelled" ? "CANCELLED" : "INTERNAL_ERROR", `job ${st.state}`, { tenant: c.tenant });
+    }
     if (opts.json) {
       process.stdout.write(JSON.stringify({ counts: st.counts, events: st.events, shots: st.shots }) + "\n");
     } else {
-      process.stdout.write(`events (bit order): ${st.events_order.join(" ")}\n`);
-      const rows = Object.entries(st.counts as Record<string, number>).sort((a, b) => b[1] - a[1]);
+      process.stdout.write(`events (bit order): ${(st.events_order ?? []).join(" ")}\n`);
+      const rows = Object.entries(st.counts ?? {}).sort((a, b) => b[1] - a[1]);
       for (const [bits, n] of rows) process.stdout.write(`${bits}  ${String(n).padStart(7)}  ${((100 * n) / st.shots).toFixed(1)}%\n`);
     }
     return 0;
   } catch (e) {
-    return fail(describeError(e));
+    return fail(e, client?.tenant ?? opts.tenant ?? "demo");
   } finally {
-    await kernel.close();
+    await client?.close();
   }
 }
 
-function fail(msg: string): number {
-  process.stderr.write(`qmk run: ${msg}\n`);
-  return 1;
+function isErrorName(n: string): n is ErrorName {
+  return Object.hasOwn(ErrorCodes, n);
+}
+
+/** One line on stderr; a quota refusal says which key to raise and how. */
+function fail(e: unknown, tenant = "demo"): number {
+  process.stderr.write(`qmk run: ${describeError(e)}\n`);
+  if (isQmkError(e) && e.codeName === "QUOTA_EXCEEDED" && typeof e.data.field === "string") {
+    const key = e.data.field.replace(/^(params\.)?(quota\.)?/, "");
+    const used = typeof e.data.used === "number" ? e.data.used : 0;
+    const want = typeof e.data.requested === "number" ? used + e.data.requested : typeof e.data.limit === "number" ? e.data.limit * 2 : undefined;
+    const name = typeof e.data.tenant === "string" ? e.data.tenant.split("#")[0] : tenant;
+    if (want !== undefined) process.stderr.write(`  the operator can raise it: qmk quota set ${name} ${key}=${want}\n`);
+  }
+  return exitCodeOf(e);
 }

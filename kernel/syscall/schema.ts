@@ -1,0 +1,172 @@
+// The qSyscall ABI as data: for every method its params and result schema
+// (TypeBox, so one definition yields both the JSON Schema that ajv checks and
+// the TypeScript types of `kernel.call` and the DSL's transports), its doc
+// line, and — in methods.ts — its rights and handler. The README method
+// reference, `qmk methods --json` and the OpenRPC document served by
+// `rpc.discover` are generated from here.
+//
+// Param schemas state the wire shape (types, required fields); handlers keep
+// the semantic checks (ranges that depend on kernel state, handle MACs).
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
+
+const Str = (description?: string) => Type.String({ minLength: 1, maxLength: 64 * 1024, ...(description ? { description } : {}) });
+const Session = Type.String({ minLength: 1, maxLength: 4096, description: "session handle from q_negotiate_caps" });
+const Int = (description?: string) => Type.Integer(description ? { description } : {});
+const Rights = Type.Array(Type.String(), { maxItems: 64, description: "rights, e.g. CAP_ALLOC" });
+const Quota = Type.Record(Type.String(), Type.Number(), { description: "quota keys → limits (logical_qubits, sessions, api_calls_per_minute, …)" });
+const Bits = Type.Array(Type.Union([Type.Literal(0), Type.Literal(1)]));
+const Loose = <T extends Record<string, TSchema>>(props: T, description?: string) =>
+  Type.Object(props, { additionalProperties: true, ...(description ? { description } : {}) });
+const WithSession = <T extends Record<string, TSchema>>(props: T) => Loose({ session_id: Session, ...props });
+
+export const JobState = Type.Union([Type.Literal("queued"), Type.Literal("running"), Type.Literal("completed"), Type.Literal("failed"), Type.Literal("cancelled")]);
+
+const JobErrorT = Loose({ code: Type.Integer(), name: Type.String(), message: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) });
+const JobStatus = Loose({
+  job_id: Type.String(),
+  state: JobState,
+  shots: Type.Integer(),
+  shots_done: Type.Integer(),
+  submitted_at: Type.Number(),
+  started_at: Type.Optional(Type.Number()),
+  ended_at: Type.Optional(Type.Number()),
+  counts: Type.Optional(Type.Record(Type.String(), Type.Integer())),
+  events: Type.Optional(Type.Record(Type.String(), Type.Integer())),
+  events_order: Type.Optional(Type.Array(Type.String())),
+  warnings: Type.Optional(Type.Array(Type.Unknown())),
+  error: Type.Optional(JobErrorT),
+});
+const TenantView = Loose({ tenant_id: Type.String(), status: Type.String(), quota: Quota, usage: Type.Record(Type.String(), Type.Number()) });
+const ChannelStatusT = Loose({
+  id: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  state: Type.String(),
+  maxUses: Type.Integer(),
+  used: Type.Integer(),
+  remaining: Type.Integer(),
+  expiresAt: Type.Union([Type.Number(), Type.Null()]),
+  createdAt: Type.Number(),
+  approvedAt: Type.Union([Type.Number(), Type.Null()]),
+  revokedBy: Type.Union([Type.String(), Type.Null()]),
+  signed: Type.Boolean(),
+});
+const AuditEventT = Loose({ index: Type.Integer(), type: Type.String(), tenant: Type.Union([Type.String(), Type.Null()]), time: Type.Optional(Type.Number()) });
+const Proof = Loose({}, "RFC 6962 proof / signed tree head");
+
+/** Params and result schema and doc line of one method. */
+export interface MethodSchema<P extends TSchema = TSchema, R extends TSchema = TSchema> {
+  params: P;
+  result: R;
+  summary: string;
+}
+const m = <P extends TSchema, R extends TSchema>(params: P, result: R, summary: string): MethodSchema<P, R> => ({ params, result, summary });
+
+export const SCHEMAS = {
+  // session
+  q_negotiate_caps: m(
+    Loose({ token: Str("capability token"), requested: Type.Optional(Rights) }),
+    Loose({ session_id: Type.String(), tenant: Type.String(), granted: Rights, denied: Rights, quota: Quota, expires_at: Type.Number() }),
+    "open a session with a token: {token, requested?} → {session_id, tenant, granted, denied, quota, expires_at}",
+  ),
+  q_inspect_token: m(Loose({ token: Str() }), Loose({ version: Type.String(), id: Type.String(), caveats: Type.Array(Type.String()), fingerprint: Type.String() }), "a token's id and caveats (never its tag)"),
+  q_close_session: m(WithSession({}), Loose({ closed: Type.Boolean() }), "end the session and free its qubits"),
+
+  // administration
+  q_create_tenant: m(
+    WithSession({ name: Str("tenant name"), rights: Type.Optional(Rights), quota: Type.Optional(Quota), reuse_deleted_name: Type.Optional(Type.Boolean()) }),
+    Loose({ tenant_id: Type.String(), token: Type.String(), quota: Quota }),
+    "create a tenant and mint its first token (shown once)",
+  ),
+  q_suspend_tenant: m(WithSession({ tenant_id: Str() }), Loose({ tenant_id: Type.String(), status: Type.String() }), "suspend a tenant: its sessions are refused until resumed"),
+  q_resume_tenant: m(WithSession({ tenant_id: Str() }), Loose({ tenant_id: Type.String(), status: Type.String() }), "resume a suspended tenant"),
+  q_delete_tenant: m(
+    WithSession({ tenant_id: Str() }),
+    Loose({ tenant_id: Type.String(), status: Type.String(), released: Loose({ qubits: Type.Integer(), jobs: Type.Integer(), channels: Type.Integer() }) }),
+    "delete a tenant, freeing its qubits, jobs, channels and sessions",
+  ),
+  q_list_tenants: m(WithSession({}), Loose({ tenants: Type.Array(TenantView) }), "every tenant with status, quota and usage"),
+  q_set_quota: m(WithSession({ tenant_id: Str(), quota: Quota }), Loose({ tenant_id: Type.String(), quota: Quota }), "set some of a tenant's quota keys"),
+  q_set_policy: m(WithSession({ rules: Type.Array(Type.Unknown()) }), Loose({ rules: Type.Array(Type.Unknown()) }), "replace the policy rules"),
+  q_get_policy: m(WithSession({}), Loose({ rules: Type.Array(Type.Unknown()) }), "the current policy rules"),
+  q_mint_token: m(
+    WithSession({ tenant_id: Str(), rights: Rights, expires_at: Type.Optional(Int("ms since epoch")), max_uses: Type.Optional(Int()) }),
+    Loose({ tenant_id: Type.String(), token: Type.String(), token_id: Type.String() }),
+    "mint a new token for a tenant (operator)",
+  ),
+  q_list_jobs: m(
+    WithSession({ tenant_id: Type.Optional(Str()), state: Type.Optional(Type.String()) }),
+    Loose({ jobs: Type.Array(Loose({ id: Type.String(), tenant: Type.String(), state: JobState, shots: Type.Integer(), shots_done: Type.Integer(), submitted_at: Type.Number() })) }),
+    "jobs: the caller's own, or any tenant's with CAP_ADMIN",
+  ),
+
+  // capabilities
+  q_delegate: m(
+    WithSession({ rights: Type.Optional(Rights), expires_at: Type.Optional(Int()), max_uses: Type.Optional(Int()), max_depth: Type.Optional(Int()), audience: Type.Optional(Type.Unknown()) }),
+    Loose({ token: Type.String(), token_id: Type.String() }),
+    "derive an attenuated token from the session's own",
+  ),
+  q_revoke: m(WithSession({ token: Str() }), Loose({ revoked: Type.Array(Type.String()) }), "revoke a token and everything derived from it"),
+
+  // eager quantum operations
+  q_alloc: m(WithSession({ n: Int("number of qubits"), profile: Type.Optional(Type.String()) }), Loose({ vqs: Type.Array(Type.String()), profile: Type.String(), physical_qubits: Type.Integer() }), "allocate n logical qubits in |0⟩"),
+  q_apply: m(WithSession({ op: Str("opcode, e.g. H or APPLY_CNOT"), vqs: Type.Array(Type.Unknown()), args: Type.Optional(Type.Unknown()), channel: Type.Optional(Type.Unknown()) }), Loose({ outcomes: Type.Optional(Bits) }), "apply one opcode to qubits"),
+  q_measure: m(WithSession({ vq: Type.Unknown(), basis: Type.Optional(Type.Unknown()), angle: Type.Optional(Type.Unknown()) }), Loose({ outcome: Type.Union([Type.Literal(0), Type.Literal(1)]) }), "measure one qubit (Z, X, Y or ANGLE basis)"),
+  q_reset: m(WithSession({ vq: Type.Unknown() }), Loose({}), "reset a qubit to |0⟩"),
+  q_release: m(WithSession({ vqs: Type.Unknown() }), Loose({ released: Type.Integer() }), "free qubits"),
+  q_lend_qubit: m(WithSession({ channel: Type.Unknown(), vq: Type.Unknown() }), Loose({ loan: Type.String() }), "lend a qubit to a channel's peer for one entangling op"),
+  q_open_chan: m(WithSession({ vqs: Type.Unknown(), channel: Type.Optional(Type.Unknown()) }), Loose({ ch: Type.String() }), "open an in-tenant channel between two qubits"),
+  q_close_chan: m(WithSession({ ch: Type.Unknown() }), Loose({ closed: Type.Boolean() }), "close an in-tenant channel"),
+  q_amplitudes: m(WithSession({ vqs: Type.Unknown() }), Loose({ order: Type.String(), re: Type.Array(Type.Number()), im: Type.Array(Type.Number()), probabilities: Type.Array(Type.Number()) }), "amplitudes of the caller's own whole components"),
+  q_components: m(WithSession({}), Loose({ components: Type.Array(Loose({ size: Type.Integer(), tenants: Type.Array(Type.String()) })) }), "entanglement components touching the caller"),
+
+  // jobs
+  q_submit: m(
+    WithSession({ graph: Type.Unknown({ description: "QVM graph object or .qvm.asm text" }), params: Type.Optional(Type.Unknown()), policy: Type.Optional(Type.Unknown()) }),
+    Loose({ job_id: Type.String(), warnings: Type.Array(Type.Unknown()) }),
+    "submit a QVM graph as a job: {graph, params?, policy?:{shots, seed, priority, strict}}",
+  ),
+  q_status: m(WithSession({ job_id: Str() }), JobStatus, "a job's state and, once final, its counts"),
+  q_wait: m(WithSession({ job_id: Str(), timeout_ms: Type.Optional(Int()) }), JobStatus, "wait for a job to finish (TIMEOUT if it does not in time)"),
+  q_cancel: m(WithSession({ job_id: Str() }), Loose({ job_id: Type.String(), state: JobState }), "cancel a queued or running job"),
+  q_get_telemetry: m(
+    WithSession({}),
+    Loose({ tenant: Type.String(), usage: Type.Unknown(), quota: Type.Unknown(), qubits_live: Type.Integer(), jobs: Type.Record(Type.String(), Type.Integer()) }),
+    "the caller's usage, quota and job counts",
+  ),
+  q_attestation: m(WithSession({ job_id: Str() }), Loose({}, "signed attestation"), "a finished job's signed attestation"),
+
+  // channels
+  q_request_channel: m(WithSession({ peer: Str(), max_uses: Int(), expires_at: Type.Optional(Int()) }), Loose({ request_id: Type.String(), channel: Type.String() }), "ask a peer tenant for a channel"),
+  q_approve_channel: m(WithSession({ request_id: Str(), approve: Type.Optional(Type.Boolean()) }), Loose({ channel: Type.Optional(Type.String()), status: Type.Optional(ChannelStatusT), rejected: Type.Optional(Type.Boolean()) }), "approve (or reject) a channel request"),
+  q_revoke_channel: m(WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()) }), Loose({ revoked: Type.Boolean() }), "revoke a channel (channel_id: any channel, CAP_ADMIN)"),
+  q_chan_status: m(
+    WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()), tenant_id: Type.Optional(Type.String()) }),
+    Type.Union([Loose({ channels: Type.Array(ChannelStatusT) }), ChannelStatusT]),
+    "one channel's status, or all of the caller's (all tenants' with CAP_ADMIN and tenant_id \"*\")",
+  ),
+
+  // audit
+  q_audit_query: m(WithSession({ filters: Type.Optional(Type.Unknown()) }), Loose({ events: Type.Array(AuditEventT), tree_size: Type.Integer() }), "audit events (own only without CAP_AUDIT)"),
+  q_audit_tree_head: m(WithSession({ sign: Type.Optional(Type.Boolean()) }), Proof, "the (signed) tree head"),
+  q_audit_inclusion: m(WithSession({ index: Int(), tree_size: Type.Optional(Int()) }), Proof, "inclusion proof of one event"),
+  q_audit_consistency: m(WithSession({ first: Int(), second: Type.Optional(Int()) }), Proof, "consistency proof between two tree sizes"),
+} as const satisfies Record<string, MethodSchema>;
+
+export type MethodName = keyof typeof SCHEMAS;
+export type ParamsOf<M extends MethodName> = Static<(typeof SCHEMAS)[M]["params"]>;
+export type ResultOf<M extends MethodName> = Static<(typeof SCHEMAS)[M]["result"]>;
+/** Params as a caller writes them (the session's transport may add session_id itself). */
+export type CallParams<M extends MethodName> = ParamsOf<M>;
+
+/** The method table's view for typing clients: name → {params, result}. */
+export type MethodTable = { [M in MethodName]: { params: ParamsOf<M>; result: ResultOf<M> } };
+
+/** A typed door onto a kernel: what `kernel.call`, transports and test doubles implement. */
+export interface TypedCall {
+  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(SCHEMAS, name);
+}
