@@ -58,6 +58,7 @@ describe("malformed input never crashes", () => {
       fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), (edits) => {
         const q = Buffer.from(packet);
         for (const [pos, x] of edits) q[pos % q.length] ^= x;
+        if (q.equals(packet)) return; // two edits of one byte cancelled: that is the real token
         expect(codeOf(() => reg.verify("qmk1_" + q.toString("base64url")))).toBe("INVALID_TOKEN");
       }),
       { numRuns: 2000 },
