@@ -6,7 +6,10 @@
 import { QmkError, isQmkError } from "../errors.js";
 import type { QvmGraph } from "../qvm/graph.js";
 import { OPCODES } from "../qvm/opcodes.js";
-import { executeGraph, ExecutionCancelled, samplingSplit, shotSeed } from "../qvm/executor.js";
+import { ExecutionCancelled } from "../qvm/executor.js";
+import { GraphRun } from "../qvm/stepper.js";
+import { shotSource } from "../security/entropy.js";
+import { recheckToken, tenantStage } from "../security/mediator.js";
 import type { NodeCtx, QuantumPort, VqRef, ChRef } from "../qvm/port.js";
 import { parseProfile } from "../qec/profiles.js";
 import { QuantumMachine } from "../machine/machine.js";
@@ -33,8 +36,15 @@ export interface JobRecord {
   graph: QvmGraph;
   graphHash: string;
   shots: number;
+  /** the explicit seed, if the submitter gave one (then the job replays exactly) */
   seed: number;
+  /** the job's private randomness (from its seed, or fresh from the kernel key) */
+  entropy: Uint8Array;
+  /** orders this tenant's own jobs (higher first); never another tenant's */
+  priority: number;
   params: Record<string, number>;
+  /** resources.events of the graph (the graph itself is dropped when the job ends) */
+  eventsOrder: readonly string[];
   /** multi-tenant graph (CAP_ADMIN) */
   multiTenant: boolean;
   state: JobState;
@@ -55,8 +65,16 @@ export interface JobRecord {
   done: Promise<void>;
 }
 
-/** Shots per scheduler slice: small enough that other tenants' jobs interleave. */
-const SLICE_SHOTS = 64;
+/**
+ * Work per scheduler slice, in amplitude updates: one node on n qubits costs
+ * 2^n plus NODE_OVERHEAD (its mediation: rights, policy, firewall, linearity).
+ * 2^22 is a few milliseconds of simulator time, so a cheap call of another
+ * tenant waits at most about one slice per competing tenant. One gate on a
+ * very large state (more than 2^22 amplitudes) cannot be split: the bound is
+ * then one gate (README, Known limits).
+ */
+export const SLICE_WORK = 2 ** 22;
+const NODE_OVERHEAD = 2 ** 13;
 
 /**
  * The executor's window onto a job's machine. Each call is one graph node;
@@ -74,11 +92,14 @@ export class MediatedPort implements QuantumPort {
     private readonly k: KernelCore,
     private readonly job: JobRecord,
   ) {
-    this.machine = new QuantumMachine({ seed: job.seed, maxQubits: k.maxJobQubits, channels: k.channels, clock: k.clock });
+    this.machine = new QuantumMachine({ maxQubits: k.maxJobQubits, channels: k.channels, clock: k.clock });
     // Sampling (the executor's fast path) only for single-tenant jobs: a
     // multi-tenant graph spends a channel use per shot, so every shot must run.
     if (!job.multiTenant) {
-      this.sample = (vqs, shots) => this.machine.sim.sample((vqs as number[]).map((id) => this.machine.record(id)!.simId), shots);
+      this.sample = (vqs, shots) => {
+        if (this.shotRandom) this.machine.sim.setRandom(this.shotRandom); // the samples continue the first shot's stream
+        return this.machine.sim.sample((vqs as number[]).map((id) => this.machine.record(id)!.simId), shots);
+      };
     }
   }
 
@@ -138,6 +159,7 @@ export class MediatedPort implements QuantumPort {
         opcode,
         qubits: ids,
         args,
+        ...(this.shotRandom ? { random: this.shotRandom } : {}),
         ...(channel !== undefined ? { channel } : {}),
         ...(loans.length ? { loans } : {}),
         labels: ctx.node.vqs,
@@ -155,14 +177,23 @@ export class MediatedPort implements QuantumPort {
     this.guard(ctx, () => {
       const ids = vqs as number[];
       const owner = this.machine.record(ids[0])?.tenant ?? this.job.tenant;
-      this.machine.free(owner, ids, ctx.node.vqs);
+      this.machine.free(owner, ids, ctx.node.vqs, this.shotRandom);
       for (const id of ids) this.live.delete(id);
     });
   }
 
 
   beginShot(_shot: number, seed: number): void {
-    this.machine.sim.setSeed(seed);
+    // Each shot draws from its own stream of the job's entropy: replayable alone, shared with nobody.
+    this.shotRandom = shotSource(this.job.entropy, seed);
+  }
+
+  /** the current shot's stream; every draw of the shot (measure, free) comes from it */
+  private shotRandom: (() => number) | undefined;
+
+  /** Work one node costs now (see SLICE_WORK). */
+  nodeCost(): number {
+    return 2 ** this.machine.liveCount + NODE_OVERHEAD;
   }
 
   endShot(): void {
@@ -189,16 +220,18 @@ export function graphAllocations(graph: QvmGraph, owner: string): Array<{ tenant
 
 export function createJob(
   k: KernelCore,
-  init: Omit<JobRecord, "state" | "shotsDone" | "counts" | "events" | "warnings" | "allocations" | "channelUses" | "cancel" | "done" | "graphHash">,
+  init: Omit<JobRecord, "state" | "shotsDone" | "counts" | "events" | "warnings" | "allocations" | "channelUses" | "cancel" | "done" | "graphHash" | "eventsOrder">,
+  onFinished: (job: JobRecord) => void = () => {},
 ): JobRecord {
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   let port: MediatedPort | null = null;
-  let slice = 0;
+  let run: GraphRun | null = null;
 
   const job: JobRecord = {
     ...init,
     graphHash: graphHash(init.graph),
+    eventsOrder: init.graph.resources.events,
     state: "queued",
     shotsDone: 0,
     counts: {},
@@ -210,7 +243,7 @@ export function createJob(
     cancel(reason: string) {
       if (job.state === "queued" || job.state === "running") {
         k.scheduler.remove((t) => t === task);
-        finish("cancelled", new QmkError("TIMEOUT", `job cancelled: ${reason}`, { reason }));
+        finish("cancelled", new QmkError("CANCELLED", `job cancelled: ${reason}`, { reason }));
       }
     },
   };
@@ -226,7 +259,32 @@ export function createJob(
     }
   };
 
+  /** Exception-safe: whatever goes wrong here, the job ends, its waiters wake and the scheduler goes on. */
   function finish(state: "completed" | "failed" | "cancelled", err?: unknown): void {
+    if (job.state === "completed" || job.state === "failed" || job.state === "cancelled") return;
+    try {
+      settle(state, err);
+    } catch (e) {
+      if (process.env.QMK_DEBUG_JOBS) console.error(e);
+      // A bug in the bookkeeping: the job still ends (failed), and the log says so.
+      job.state = "failed";
+      job.error ??= { code: -32603, name: "INTERNAL_ERROR", message: "job bookkeeping failed", data: {} };
+      try {
+        k.audit.append({ type: "job.fail", tenant: job.tenant, session: job.session.id, op: "job", decision: "deny", reason: "INTERNAL_ERROR", details: { job: job.id } });
+      } catch {
+        /* the kernel is closing: nothing more can be recorded */
+      }
+    } finally {
+      // The graph (and its metadata) is not kept once the job is over: only what status views need.
+      job.graph = { version: job.graph.version, program: { nodes: [] }, resources: job.graph.resources } as unknown as QvmGraph;
+      run = null;
+      port = null;
+      resolveDone();
+      onFinished(job);
+    }
+  }
+
+  function settle(state: "completed" | "failed" | "cancelled", err?: unknown): void {
     job.state = state;
     job.endedAt = k.clock();
     if (port) {
@@ -269,46 +327,37 @@ export function createJob(
       outcomes: { counts: job.counts },
       audit: { tree_size: head.size, root: head.root },
     });
-    resolveDone();
   }
 
   /** Before every slice: the token may have been revoked or expired, the tenant suspended, since submission. */
   function recheck(): void {
-    const s = job.session;
-    if (k.tokens.isRevoked(s.authority.tokenId)) throw new QmkError("TOKEN_REVOKED", "the job's token was revoked", { field: "session_id" });
-    if (s.authority.expiresAt !== undefined && k.clock() >= s.authority.expiresAt) throw new QmkError("TOKEN_EXPIRED", "the job's token expired", { field: "session_id" });
-    const t = k.tenants.get(job.tenant);
-    if (!t || t.status !== "active") throw new QmkError("TENANT_SUSPENDED", "the job's tenant is not active", { field: "session_id" });
+    // The mediator's token and tenant stages, repeated (the session stays open for its other calls).
+    recheckToken(k, job.session, k.clock(), false);
+    tenantStage(k, job.tenant);
   }
 
   function start(): void {
     for (const a of graphAllocations(job.graph, job.tenant)) job.allocations.push(k.tenants.allocateLogical(a.tenant, a.n, a.perLogical).id);
     port = new MediatedPort(k, job);
+    const p = port;
+    run = new GraphRun(job.graph, p, { shots: job.shots, seed: job.seed, params: job.params, cost: () => p.nodeCost() });
     job.state = "running";
     job.startedAt = k.clock();
     k.audit.append({ type: "job.start", tenant: job.tenant, session: job.session.id, op: "job", details: { job: job.id } });
   }
 
-  // Multi-tenant graphs spend a channel use per shot, so every shot must really run.
-  const samplable = !job.multiTenant && samplingSplit(job.graph) >= 0;
   const task = {
     tenant: job.tenant,
+    priority: job.priority,
     runSlice(): boolean {
       if (job.state === "queued" || job.state === "running") recheck();
       if (job.state === "queued") start();
       if (job.state !== "running") return true;
-      // A samplable graph prepares its state once for all shots: one slice.
-      const n = samplable ? job.shots : Math.min(SLICE_SHOTS, job.shots - job.shotsDone);
-      const r = executeGraph(job.graph, port!, {
-        shots: n,
-        seed: shotSeed(job.seed, slice++),
-        params: job.params,
-        shouldCancel: () => job.state !== "running",
-      });
-      for (const [b, c] of Object.entries(r.counts)) job.counts[b] = (job.counts[b] ?? 0) + c;
-      job.events = r.events;
-      job.shotsDone += r.shots;
-      if (job.shotsDone >= job.shots) {
+      const finished = run!.advance(SLICE_WORK);
+      job.counts = run!.counts;
+      job.events = run!.events;
+      job.shotsDone = run!.shotsDone;
+      if (finished) {
         finish("completed");
         return true;
       }

@@ -8,6 +8,11 @@
 
 export interface SliceTask {
   readonly tenant: string;
+  /**
+   * orders this tenant's own tasks (higher first, default 0). It never
+   * changes the tenant's share: that is the operator's weight.
+   */
+  readonly priority?: number;
   /** Run one slice; return true when the task is finished. */
   runSlice(): boolean;
   /** Called once if runSlice throws; the task is dropped. */
@@ -27,8 +32,11 @@ export class FairScheduler {
     private readonly defer: (fn: () => void) => void = (fn) => setImmediate(fn),
     /** clock for measuring slice cost (ms); tests pass a fake one */
     private readonly now: () => number = () => performance.now(),
+    /** the operator's weight for a tenant (quota scheduler_weight); setWeight overrides it */
+    private readonly weightOf: (tenant: string) => number | undefined = () => undefined,
   ) {}
 
+  /** An operator's setting (CAP_ADMIN through the tenant's quota): the tenant's share of the machine. */
   setWeight(tenant: string, weight: number): void {
     if (!(weight > 0) || !Number.isFinite(weight)) throw new RangeError("weight must be a positive number");
     this.weights.set(tenant, weight);
@@ -40,7 +48,11 @@ export class FairScheduler {
     // A tenant that was idle re-enters at the current virtual time, so idling
     // does not bank credit it could later use to starve others.
     if (q.length === 0) this.vtime.set(task.tenant, Math.max(this.vtime.get(task.tenant) ?? 0, this.globalV));
-    q.push(task);
+    // Highest priority first; equal priorities keep their order (FIFO, then round-robin).
+    const pr = task.priority ?? 0;
+    let i = q.length;
+    while (i > 0 && (q[i - 1].priority ?? 0) < pr) i--;
+    q.splice(i, 0, task);
     this.kick();
   }
 
@@ -95,7 +107,8 @@ export class FairScheduler {
     }
     this.slices++;
     const cost = Math.max(this.now() - t0, 1e-3);
-    const v = (this.vtime.get(tenant) ?? 0) + cost / (this.weights.get(tenant) ?? 1);
+    const w = this.weights.get(tenant) ?? this.weightOf(tenant) ?? 1;
+    const v = (this.vtime.get(tenant) ?? 0) + cost / (w > 0 ? w : 1);
     this.vtime.set(tenant, v);
     this.globalV = Math.max(this.globalV, Math.min(...[...this.queues.keys()].map((t) => this.vtime.get(t) ?? 0)));
     if (done) {
@@ -103,8 +116,11 @@ export class FairScheduler {
       const i = q.indexOf(task);
       if (i >= 0) q.splice(i, 1);
     } else if (q[0] === task) {
-      // Round-robin among one tenant's own jobs too.
-      q.push(q.shift()!);
+      // Round-robin among one tenant's jobs of the same priority.
+      const pr = task.priority ?? 0;
+      let j = 1;
+      while (j < q.length && (q[j].priority ?? 0) === pr) j++;
+      q.splice(j - 1, 0, q.shift()!);
     }
     if (q.length === 0) this.queues.delete(tenant);
     if (this.pending > 0) this.kick();

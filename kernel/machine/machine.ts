@@ -11,9 +11,14 @@ import { LinearTracker, type LinearEffect } from "../security/linear.js";
 import { EntanglementTracker, EntanglementFirewall, type ChannelAuthority } from "../security/firewall/index.js";
 import { OPCODES, type OpcodeSpec } from "../qvm/opcodes.js";
 import { execOpcode } from "./exec-op.js";
+import { randomBytes } from "node:crypto";
+import { drbgSource } from "../security/entropy.js";
 
 export interface QubitRecord {
-  /** kernel-wide id (never reused) */
+  /**
+   * random, unique within this machine: handles carry it, so it must tell a
+   * tenant nothing about how many qubits other tenants allocated
+   */
   id: number;
   tenant: string;
   session: string;
@@ -32,6 +37,8 @@ export interface OperateRequest {
   loans?: readonly string[];
   /** human labels for operands in error messages (e.g. the handle names of a graph) */
   labels?: readonly string[];
+  /** the caller's own measurement randomness (its session's or its job shot's stream) */
+  random?: () => number;
 }
 
 export interface OperateResult {
@@ -41,7 +48,13 @@ export interface OperateResult {
   tenants: readonly string[];
 }
 
-let nextQubitId = 1;
+/** A fresh random qubit id (48 bits: exact in a double, collisions checked). */
+function randomQubitId(taken: ReadonlyMap<number, unknown>): number {
+  for (;;) {
+    const id = randomBytes(6).readUIntBE(0, 6);
+    if (id !== 0 && !taken.has(id)) return id;
+  }
+}
 
 export class QuantumMachine {
   readonly sim: Simulator;
@@ -50,11 +63,20 @@ export class QuantumMachine {
   readonly firewall: EntanglementFirewall;
   private readonly qubits = new Map<number, QubitRecord>();
 
-  constructor(opts: { seed?: number; maxQubits: number; channels?: ChannelAuthority; clock?: () => number }) {
+  private readonly channels?: ChannelAuthority & { forgetQubit?(id: number): void };
+
+  constructor(opts: { seed?: number; maxQubits: number; channels?: ChannelAuthority & { forgetQubit?(id: number): void }; clock?: () => number }) {
     this.sim = new Simulator({ seed: opts.seed ?? 0, maxQubits: opts.maxQubits });
     this.maxQubits = opts.maxQubits;
+    this.channels = opts.channels;
     this.firewall = new EntanglementFirewall(this.tracker, opts.channels, opts.clock);
+    // The machine's own stream, for draws no caller owns (kernel-initiated frees). Every
+    // operation sets the stream it draws from, so no draw ever comes from whichever
+    // caller's stream happened to be set last (issue 12 §1).
+    this.ownRandom = drbgSource(randomBytes(32));
   }
+
+  private readonly ownRandom: () => number;
 
   readonly maxQubits: number;
 
@@ -66,21 +88,23 @@ export class QuantumMachine {
     return this.qubits.get(id);
   }
 
+  /** Live qubits of a tenant on this machine. */
+  countOf(tenant: string): number {
+    return this.tracker.countOf(tenant);
+  }
+
   qubitsOf(tenant: string): QubitRecord[] {
     return [...this.qubits.values()].filter((q) => q.tenant === tenant);
   }
 
   allocate(tenant: string, session: string, n: number, alloc?: string): QubitRecord[] {
     if (this.qubits.size + n > this.maxQubits) {
-      throw new QmkError(
-        "RESOURCE_EXHAUSTED",
-        `the simulator holds at most ${this.maxQubits} qubits (${this.qubits.size} in use, ${n} requested)`,
-        { field: "n", limit: this.maxQubits, used: this.qubits.size, requested: n },
-      );
+      // How much of the machine others hold is theirs to know: the refusal names only the request.
+      throw new QmkError("RESOURCE_EXHAUSTED", `the simulator cannot hold ${n} more qubit(s) now`, { field: "n", requested: n });
     }
     const simIds = this.sim.allocate(n);
     return simIds.map((simId) => {
-      const rec: QubitRecord = { id: nextQubitId++, tenant, session, simId, ...(alloc ? { alloc } : {}) };
+      const rec: QubitRecord = { id: randomQubitId(this.qubits), tenant, session, simId, ...(alloc ? { alloc } : {}) };
       this.qubits.set(rec.id, rec);
       this.linear.add(rec.id);
       this.tracker.add(rec.id, tenant);
@@ -104,14 +128,21 @@ export class QuantumMachine {
     });
     const simIds: number[] = [];
     for (const id of req.qubits) simIds.push(this.qubits.get(id)!.simId);
+    this.sim.setRandom(req.random ?? this.ownRandom);
     const outcomes = execOpcode(this.sim, req.opcode, simIds, req.args);
     this.firewall.commit(decision);
     this.linear.commit(req.qubits, effect);
+    if (effect === "consume" || effect === "revive") {
+      // A loan consented to the state the qubit had; measured or reset, that state is gone.
+      if (this.channels?.forgetQubit) for (const id of req.qubits) this.channels.forgetQubit(id);
+      // After a reset the qubit's past (and whose qubits it met) no longer shows in its state.
+      if (effect === "revive") for (const id of req.qubits) this.tracker.clearHistory(id);
+    }
     return { outcomes, channel: decision.channel, tenants: decision.tenants };
   }
 
   /** Release qubits (live or measured); their state is discarded and the state vector shrinks. */
-  free(actor: string, ids: readonly number[], labels?: readonly string[]): QubitRecord[] {
+  free(actor: string, ids: readonly number[], labels?: readonly string[], random?: () => number): QubitRecord[] {
     this.linear.check(ids, "free", "FREE_LQ", labels);
     const recs = ids.map((id, i) => {
       const r = this.qubits.get(id)!;
@@ -120,6 +151,8 @@ export class QuantumMachine {
       }
       return r;
     });
+    // freeing measures the qubits out: the caller's stream, as for any measurement
+    this.sim.setRandom(random ?? this.ownRandom);
     this.sim.release(recs.map((r) => r.simId));
     this.linear.commit(ids, "free");
     for (const r of recs) {
@@ -150,6 +183,7 @@ export class QuantumMachine {
   forceFree(ids: readonly number[]): QubitRecord[] {
     const recs = ids.map((id) => this.qubits.get(id)).filter((r): r is QubitRecord => r !== undefined);
     if (recs.length === 0) return [];
+    this.sim.setRandom(this.ownRandom);
     this.sim.release(recs.map((r) => r.simId));
     this.linear.commit(recs.map((r) => r.id), "free");
     for (const r of recs) {

@@ -45,7 +45,7 @@ export class ExecutionCancelled extends Error {
   }
 }
 
-interface Step {
+export interface Step {
   node: NormNode;
   spec: OpcodeSpec;
   /** args with angles evaluated, ready for the port */
@@ -55,7 +55,7 @@ interface Step {
 const MARKERS = new Set(["FENCE_EPOCH", "BAR_REGION", "SET_POLICY"]);
 
 /** Angles are evaluated once per job, not per shot. */
-function plan(graph: QvmGraph, params: Record<string, number>): Step[] {
+export function plan(graph: QvmGraph, params: Record<string, number>): Step[] {
   return graph.program.nodes.map((raw) => {
     const node = normalizeNode(raw);
     const spec = OPCODES[node.op];
@@ -162,7 +162,7 @@ function sampleGraph(steps: Step[], split: number, evOrder: readonly string[], p
 }
 
 /** State of one shot: handle → port ref, event values. */
-class ShotRun {
+export class ShotRun {
   readonly events = new Map<string, number>();
   readonly markers: string[] = [];
   private readonly vq = new Map<string, VqRef>();

@@ -13,7 +13,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from "@noble/hashes/utils.js";
 
 /** Every purpose the kernel derives a key for. Unknown purposes are refused (typos fail closed). */
-export const KEY_PURPOSES = ["handles", "tokens", "audit-sth", "attestation", "channel-sign", "channel-journal"] as const;
+export const KEY_PURPOSES = ["handles", "tokens", "audit-sth", "attestation", "channel-sign", "channel-journal", "rng"] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 export const ROOT_KEY_FILE = "root.key";

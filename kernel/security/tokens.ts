@@ -187,7 +187,8 @@ export function authorize(t: AuthenticToken, ctx: Omit<TokenVerifyContext, "key"
   if (!authentic.has(t)) throw new Error("authorize() needs a value from authenticateToken()");
   const raw = t;
   const r = t.restrictions;
-  const data = { field: "token", token_id: raw.id };
+  // The MAC verified: a refusal from here on names the token's id and tenant (the audit log keeps them).
+  const data = { field: "token", token_id: raw.id, ...(r.tenants.length === 1 ? { tenant: r.tenants[0] } : {}) };
   if (ctx.state?.isRevoked(raw.id)) throw new QmkError("TOKEN_REVOKED", "token revoked", data);
 
   const now = ctx.now ?? Date.now();

@@ -1,6 +1,7 @@
 // Types shared by the dispatcher, the mediator and the method handlers.
 import type { Right } from "../security/rights.js";
 import type { TokenAuthority } from "../security/tokens.js";
+import type { RandomSource } from "../security/entropy.js";
 import type { Params } from "./params.js";
 import type { KernelCore } from "./core.js";
 
@@ -15,6 +16,8 @@ export interface SessionRecord {
   openedAt: number;
   /** the session handle's expiry; the sweep closes it (and frees its qubits) after this */
   expiresAt: number;
+  /** the session's own measurement randomness (no other session's draws move it) */
+  random: RandomSource;
 }
 
 /** Everything a handler knows about the call it serves, after mediation. */
@@ -43,7 +46,16 @@ export interface MethodSpec {
   /** true when the handler returns a promise (q_wait): not available through callSync */
   async?: boolean;
   handler?: Handler;
-  /** methods callable without a session (q_negotiate_caps, q_inspect_token) */
+  /**
+   * limits stage: a cheap size check before any expensive work (e.g. a graph's
+   * node count and text length against the tenant's quota); throws to refuse
+   */
+  size?: (k: KernelCore, tenant: string, p: Params) => void;
+  /** q_negotiate_caps: mediated with the presented token in place of a session */
+  opensSession?: boolean;
+  /** rights stage of q_negotiate_caps: what the token grants of what was requested */
+  grant?: (auth: TokenAuthority, p: Params) => { granted: Right[]; denied: Right[] };
+  /** methods callable without a session and without effect (q_inspect_token) */
   publicHandler?: PublicHandler;
   summary: string;
 }

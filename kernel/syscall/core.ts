@@ -14,7 +14,11 @@ import { TenantRegistry } from "../security/tenants/index.js";
 import { ChannelManager, type ChannelEvent } from "../security/channels/index.js";
 import { AuditLog, type AuditEventInput, type EventType } from "../security/audit/index.js";
 import { RIGHTS, type Right } from "../security/rights.js";
-import { mediate, denyEventFor } from "../security/mediator.js";
+import { mediate, denyEventFor, type Stage } from "../security/mediator.js";
+import { EntropySource } from "../security/entropy.js";
+import { PREAUTH_WINDOW_MS, PreAuthLedger, type PreAuthSummary } from "../security/preauth.js";
+import { redactDeep, redactSecrets } from "../security/redact.js";
+import type { TokenAuthority } from "../security/tokens.js";
 import { QuantumMachine, type QubitRecord } from "../machine/machine.js";
 import { FairScheduler } from "../jobs/scheduler.js";
 import type { JobRecord } from "../jobs/jobs.js";
@@ -32,6 +36,12 @@ export interface KernelOptions {
   /** simulator seed for eager measurements */
   seed?: number;
   clock?: () => number;
+  /**
+   * Window over which repeated refusals before authentication are counted
+   * into one summary event instead of one event each (default 60 000 ms;
+   * 0 logs every refusal in full — for tests and operators who prefer it).
+   */
+  preAuthWindowMs?: number;
   /** largest number of live eager qubits (default 24) */
   maxEagerQubits?: number;
   /** largest number of qubits one job may hold (default 28) */
@@ -47,9 +57,13 @@ export interface KernelOptions {
   sessionTtlMs?: number;
   /** create the demo tenant on first start (the embedded default does) */
   demoTenant?: boolean;
+  /** test hook: called as each mediation stage begins (stage recorder) */
+  onStage?: (stage: Stage, method: string) => void;
 }
 
 export const ADMIN_TENANT = "admin";
+/** How long a finished job stays readable (README: Known limits). */
+export const JOB_RETENTION_MS = 3600_000;
 export const DEMO_TENANT = "demo";
 
 export function defaultDataDir(): string {
@@ -67,17 +81,25 @@ export class KernelCore {
   readonly channels: ChannelManager;
   readonly audit: AuditLog;
   readonly machine: QuantumMachine;
-  readonly scheduler = new FairScheduler();
+  readonly scheduler: FairScheduler;
   readonly sessions = new Map<string, SessionRecord>();
   readonly jobs = new Map<string, JobRecord>();
+  /** per tenant, its finished jobs' ids, oldest first (bounded by its retained_jobs quota and JOB_RETENTION_MS) */
+  private readonly finishedJobs = new Map<string, string[]>();
   readonly openChans = new Map<string, { tenant: string; qubits: [number, number]; channel: string | null; open: boolean }>();
+  /** qubit → the Bell-pair record it belongs to (a qubit is in at most one: records are bounded by live qubits) */
+  private readonly pairOfQubit = new Map<number, string>();
+  /** measurement randomness: one private stream per session and per job */
+  readonly entropy: EntropySource;
+  /** refusals before a caller is known, aggregated per window */
+  private readonly preauth: PreAuthLedger;
+  readonly onStage?: (stage: Stage, method: string) => void;
   /** physical allocation → qubits of it still held (released when the last one is freed) */
   readonly allocRefs = new Map<string, number>();
   readonly maxJobQubits: number;
   readonly sessionTtlMs: number;
   adminToken = "";
   demoToken: string | null = null;
-  private seq = 0;
   private lastSweep = 0;
   private closed = false;
 
@@ -129,7 +151,11 @@ export class KernelCore {
       clock: this.clock,
     });
     this.reconcileChannelUses();
-    this.machine = new QuantumMachine({ seed: opts.seed ?? 0, maxQubits: opts.maxEagerQubits ?? 24, channels: this.channels, clock: this.clock });
+    this.preauth = new PreAuthLedger(opts.preAuthWindowMs ?? PREAUTH_WINDOW_MS);
+    this.entropy = new EntropySource(this.keys.derive("rng"), opts.seed);
+    this.scheduler = new FairScheduler(undefined, undefined, (t) => this.tenants.quotaOf(t)?.scheduler_weight);
+    this.onStage = opts.onStage;
+    this.machine = new QuantumMachine({ maxQubits: opts.maxEagerQubits ?? 24, channels: this.channels, clock: this.clock });
     this.maxJobQubits = opts.maxJobQubits ?? 28;
     this.sessionTtlMs = opts.sessionTtlMs ?? 24 * 3600_000;
     this.bootstrap(opts.demoTenant ?? false);
@@ -200,8 +226,9 @@ export class KernelCore {
     if (!this.closed) this.audit.append({ type: "qubit.free", details: { scrub: e as Record<string, unknown> } });
   }
 
+  /** A fresh opaque id: random, so it tells a tenant nothing about what others do. */
   nextId(prefix: string): string {
-    return `${prefix}${(++this.seq).toString(36)}_${randomBytes(6).toString("hex")}`;
+    return `${prefix}_${randomBytes(12).toString("base64url")}`;
   }
 
   // ---- the one door ---------------------------------------------------
@@ -212,25 +239,17 @@ export class KernelCore {
     this.sweep();
     const spec: MethodSpec | undefined = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
     if (!spec) throw new QmkError("METHOD_NOT_FOUND", `unknown method ${String(method).slice(0, 64)}`, { field: "method" });
-    let p: Params;
     try {
-      p = asParams(rawParams);
-    } catch (e) {
-      this.auditDeny(method, undefined, e);
-      throw e;
-    }
-    try {
-      if (spec.publicHandler) {
-        try {
-          return spec.publicHandler(this, p);
-        } catch (e) {
-          this.auditDeny(method, undefined, e);
-          throw e;
-        }
+      let p: Params;
+      try {
+        p = asParams(rawParams);
+      } catch (e) {
+        this.auditPreAuth(method, e);
+        throw e;
       }
       return mediate(this, spec, p);
     } catch (e) {
-      if (isQmkError(e)) throw e;
+      if (isQmkError(e)) throw redactError(e);
       // A bug, not bad input: log it (no internals to the caller) and fail closed.
       this.audit.append({ type: "op.deny", severity: "error", op: method, decision: "deny", reason: "INTERNAL_ERROR" });
       throw new QmkError("INTERNAL_ERROR", "internal error", { method });
@@ -266,19 +285,96 @@ export class KernelCore {
   auditDeny(method: string, session: SessionRecord | undefined, e: unknown): void {
     if (!isQmkError(e)) return;
     const d = e.data;
-    const details: Record<string, unknown> = { code: e.code, message: e.message };
-    for (const k of ["field", "node", "missing", "rule", "tenants", "violation", "limit", "used", "requested"]) {
-      if (d[k] !== undefined) details[k] = d[k];
+    const details: Record<string, unknown> = { code: e.code, message: redactSecrets(e.message) };
+    for (const k of ["field", "node", "missing", "rule", "tenants", "violation", "limit", "used", "requested", "token_id"]) {
+      if (d[k] !== undefined) details[k] = redactDeep(d[k]);
     }
+    if (details.token_id === undefined && session) details.token_id = session.authority.tokenId;
     this.record({
       type: denyEventFor(e.codeName),
-      tenant: session?.tenant ?? null,
+      // An authentic token or session names its tenant even when refused (revoked, suspended, …).
+      tenant: session?.tenant ?? (typeof d.tenant === "string" ? d.tenant : null),
       session: session?.id ?? null,
       op: method,
       decision: "deny",
       reason: e.codeName,
       details,
     });
+  }
+
+  /**
+   * A refusal before the caller is known to be within its limits: the first
+   * of its kind per window is logged in full, the rest are counted into one
+   * summary event when the window closes (kernel/security/preauth.ts).
+   */
+  auditPreAuth(method: string, e: unknown, session?: SessionRecord): void {
+    if (!isQmkError(e)) return;
+    const tenant = typeof e.data.tenant === "string" ? e.data.tenant : (session?.tenant ?? null);
+    const tokenId = typeof e.data.token_id === "string" ? e.data.token_id : (session?.authority.tokenId ?? null);
+    const kind = { method, reason: e.codeName, tenant, tokenId };
+    if (this.preauth.note(kind, this.clock(), (s) => this.auditPreAuthSummaries(s))) this.auditDeny(method, session, e);
+  }
+
+  private auditPreAuthSummaries(summaries: PreAuthSummary[]): void {
+    for (const s of summaries) {
+      this.record({
+        type: s.reason === "*" ? "session.deny" : denyEventFor(s.reason as ErrorName),
+        tenant: s.tenant,
+        session: null,
+        op: s.method,
+        decision: "deny",
+        reason: s.reason === "*" ? "AGGREGATED" : s.reason,
+        details: {
+          aggregated: true,
+          count: s.suppressed,
+          window_start: s.windowStart,
+          window_end: s.windowEnd,
+          ...(s.tokenId ? { token_id: s.tokenId } : {}),
+        },
+      });
+    }
+  }
+
+  /** q_negotiate_caps, after every stage passed: the new session and its handle. */
+  openSession(auth: TokenAuthority, tenant: string, granted: Right[], denied: Right[], now: number): unknown {
+    this.tenants.charge(tenant, "sessions");
+    const id = this.nextId("s");
+    const ttl = Math.min(this.sessionTtlMs, auth.expiresAt !== undefined ? Math.max(1, auth.expiresAt - now) : Infinity);
+    const handle = this.handles.issue("sess", id, tenant, id, ttl);
+    this.sessions.set(id, {
+      id,
+      handle,
+      tenant,
+      authority: auth,
+      rights: new Set(granted),
+      openedAt: now,
+      expiresAt: now + ttl,
+      random: this.entropy.forSession(tenant, id),
+    });
+    this.audit.append({
+      type: "session.open",
+      tenant,
+      session: id,
+      op: "q_negotiate_caps",
+      decision: "allow",
+      details: { token_id: auth.tokenId, granted, denied },
+    });
+    return { session_id: handle, tenant, granted, denied, quota: this.tenants.quotaOf(tenant), expires_at: now + ttl };
+  }
+
+  /** A Bell pair opened by q_open_chan; a newer pair on the same qubit replaces an older record. */
+  trackPair(id: string, rec: { tenant: string; qubits: [number, number]; channel: string | null; open: boolean }): void {
+    for (const q of rec.qubits) this.dropPairOf(q);
+    this.openChans.set(id, rec);
+    for (const q of rec.qubits) this.pairOfQubit.set(q, id);
+  }
+
+  private dropPairOf(q: number): void {
+    const old = this.pairOfQubit.get(q);
+    if (old === undefined) return;
+    const rec = this.openChans.get(old);
+    this.openChans.delete(old);
+    if (rec) for (const m of rec.qubits) if (this.pairOfQubit.get(m) === old) this.pairOfQubit.delete(m);
   }
 
   // ---- sessions and handles ------------------------------------------
@@ -296,6 +392,7 @@ export class KernelCore {
   qubitsFreed(recs: readonly QubitRecord[]): void {
     for (const r of recs) {
       this.channels.forgetQubit(r.id);
+      this.dropPairOf(r.id);
       if (r.alloc) this.releaseAllocRef(r.alloc);
     }
   }
@@ -314,9 +411,37 @@ export class KernelCore {
    * Expired sessions are closed and the qubits bound to them freed, at most
    * once a second (cheap enough to piggy-back on dispatch, no timer needed).
    */
+  /**
+   * A finished job is kept for its owner to read (status, counts,
+   * attestation) — but not forever: at most the tenant's retained_jobs
+   * quota, each for at most JOB_RETENTION_MS after it ended.
+   */
+  retainJob(job: JobRecord): void {
+    if (this.closed || !this.jobs.has(job.id)) return;
+    let ids = this.finishedJobs.get(job.tenant);
+    if (!ids) this.finishedJobs.set(job.tenant, (ids = []));
+    ids.push(job.id);
+    const keep = this.tenants.quotaOf(job.tenant)?.retained_jobs ?? 64;
+    while (ids.length > keep) this.jobs.delete(ids.shift()!);
+  }
+
+  private expireJobs(now: number): void {
+    for (const [tenant, ids] of this.finishedJobs) {
+      while (ids.length) {
+        const j = this.jobs.get(ids[0]);
+        if (j && (j.endedAt ?? now) > now - JOB_RETENTION_MS) break;
+        ids.shift();
+        if (j) this.jobs.delete(j.id);
+      }
+      if (ids.length === 0) this.finishedJobs.delete(tenant);
+    }
+  }
+
   sweep(now = this.clock()): void {
     if (now - this.lastSweep < 1000) return;
     this.lastSweep = now;
+    this.expireJobs(now);
+    this.preauth.roll(now, (s) => this.auditPreAuthSummaries(s));
     for (const s of [...this.sessions.values()]) {
       if (now >= s.expiresAt) {
         this.closeSession(s.id, "HANDLE_EXPIRED");
@@ -351,6 +476,7 @@ export class KernelCore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.preauth.roll(this.clock(), (s) => this.auditPreAuthSummaries(s), true);
     this.closed = true;
     this.scheduler.remove(() => true);
     await this.audit.close();
@@ -358,4 +484,12 @@ export class KernelCore {
     this.tenants.close();
     this.channels.close();
   }
+}
+
+/** The error a caller sees: nothing token- or handle-shaped echoed back (a pasted secret stays secret). */
+function redactError(e: QmkError): QmkError {
+  const message = redactSecrets(e.message);
+  const data = redactDeep(e.data);
+  if (message === e.message && JSON.stringify(data) === JSON.stringify(e.data)) return e;
+  return new QmkError(e.codeName, message, data);
 }

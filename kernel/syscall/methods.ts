@@ -17,7 +17,7 @@ const AUDIT = ["CAP_AUDIT"] as const;
 
 const DEFS: Record<string, Def> = {
   // session (no session yet)
-  q_negotiate_caps: { rights: [], publicHandler: session.negotiateCaps, summary: "{token, requested?} → {session_id, tenant, granted, denied, quota, expires_at}" },
+  q_negotiate_caps: { rights: [], opensSession: true, grant: session.grant, summary: "{token, requested?} → {session_id, tenant, granted, denied, quota, expires_at}" },
   q_inspect_token: { rights: [], publicHandler: session.inspect, summary: "{token} → {version, id, caveats, fingerprint}" },
   q_close_session: { rights: [], handler: session.closeSession, summary: "{} → {closed} (frees the session's qubits)" },
 
@@ -48,7 +48,7 @@ const DEFS: Record<string, Def> = {
   q_components: { rights: [], handler: eager.components, summary: "{} → {components}" },
 
   // jobs
-  q_submit: { rights: [], derive: jobs.submitRights, handler: jobs.submit, summary: "{graph, params?, policy?:{shots, seed, priority, strict}} → {job_id, warnings}" },
+  q_submit: { rights: [], size: jobs.submitSize, derive: jobs.submitRights, handler: jobs.submit, summary: "{graph, params?, policy?:{shots, seed, priority, strict}} → {job_id, warnings}" },
   q_status: { rights: [], handler: jobs.status, summary: "{job_id} → {state, shots_done, counts?…}" },
   q_wait: { rights: [], handler: jobs.wait, async: true, summary: "{job_id, timeout_ms?} → {state, counts, events…}" },
   q_cancel: { rights: [], handler: jobs.cancel, summary: "{job_id} → {state}" },

@@ -1,12 +1,13 @@
 // The same program text, run eagerly and captured as a graph, gives the
 // same outcome distribution.
-//  1. exact replay: with the simulator reseeded per shot exactly as the job
-//     executor seeds its shots (kernel internals, test only), eager and
+//  1. exact replay: with the eager session given each shot's stream exactly
+//     as the job executor derives it (kernel internals, test only), eager and
 //     captured runs produce identical counts, shot for shot;
 //  2. statistical: with the plain kernel seed, both match the Born rule.
 import { describe, expect, test } from "vitest";
 import { createKernel } from "../../kernel/index.js";
 import { shotSeed } from "../../kernel/qvm/executor.js";
+import { shotSource } from "../../kernel/security/entropy.js";
 import { qmk, circuit, cx, free, h, ifOne, measure, measureX, ry, rz, x, type QubitSource } from "../../dsl/index.js";
 
 /** A program with superposition, entanglement, mid-circuit measurement and a classically controlled gate. */
@@ -39,10 +40,13 @@ describe("eager vs captured", () => {
 
     const captured = await circuit(alice, program).run({ shots, seed });
 
-    const sliceSeed = shotSeed(seed, 0);
+    // Each job shot draws from its own stream (the job's entropy from its seed, and the shot's
+    // seed); give alice's eager session exactly that stream before each eager run.
+    const entropy = kernel.internals.entropy.forJob(seed);
+    const session = [...kernel.internals.sessions.values()].find((x) => x.tenant.startsWith("alice"))!;
     const eager: Record<string, number> = {};
     for (let i = 0; i < shots; i++) {
-      kernel.internals.machine.sim.setSeed(shotSeed(sliceSeed, i));
+      session.random = shotSource(entropy, shotSeed(seed, i));
       const k = key(program(alice));
       eager[k] = (eager[k] ?? 0) + 1;
     }

@@ -23,7 +23,9 @@ describe("physical-qubit pool", () => {
     }
     expect(err).toBeInstanceOf(QmkError);
     expect((err as QmkError).codeName).toBe("RESOURCE_EXHAUSTED");
-    expect((err as QmkError).data).toMatchObject({ field: "physical_qubits", requested: 97, available: 30 });
+    expect((err as QmkError).data).toMatchObject({ field: "physical_qubits", requested: 97 });
+    // the pool's free count is machine-wide: a tenant's refusal does not show it (issue 12 §4)
+    expect((err as QmkError).data.available).toBeUndefined();
     expect(r.usageOf("b")!.logical_qubits).toBe(5); // the refused request charged nothing
     r.allocateLogical("b", 1, 30);
     expect(r.pool.free).toBe(0);

@@ -247,7 +247,9 @@ describe("persistence", () => {
       x.allocateLogical("gone#2", 3, 11);
       expectCode(() => x.create("gone"), "INVALID_PARAMS", "name");
     }
-    expect(view(b)).toEqual(view(a));
+    // allocation ids are random (issue 12 §3): the two registries agree on everything else
+    const noIds = (v: ReturnType<typeof view>) => ({ ...v, allocs: v.allocs.map(({ id: _id, ...rest }) => rest) });
+    expect(noIds(view(b))).toEqual(noIds(view(a)));
     const before = view(b);
     a.close();
     b.close();

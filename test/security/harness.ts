@@ -53,10 +53,13 @@ export interface World {
 }
 
 export async function makeWorld(mode: Mode, names: string[] = ["alice", "bob", "carol"], opts: { seed?: number } = {}): Promise<World> {
-  const kernel = await createKernel({ inMemory: true, fsync: false, seed: opts.seed ?? 1234 });
+  // every refusal in full (no pre-auth aggregation window): each attack checks its own event
+  const kernel = await createKernel({ inMemory: true, fsync: false, seed: opts.seed ?? 1234, preAuthWindowMs: 0 });
   let server: { close(): Promise<void>; port?: number } | undefined;
   const callers: Caller[] = [];
-  if (mode === "rpc") server = await serveKernel(kernel, { socketPath: null, port: 0 });
+  // the transport's pre-auth limiter has its own tests (rpc/, isolation-attacks 12b); opened wide here
+  const wide = { burst: 1_000_000, perSecond: 1_000_000 };
+  if (mode === "rpc") server = await serveKernel(kernel, { socketPath: null, port: 0, limits: { preAuthPerConnection: wide, preAuthPerPeer: wide } });
   const connect = async (): Promise<Caller> => {
     let c: Caller;
     if (mode === "inproc") c = { call: (m, p) => kernel.call(m, p ?? {}), close: async () => {} };

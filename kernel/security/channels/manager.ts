@@ -267,7 +267,12 @@ export class ChannelManager {
 
   /** A freed or measured qubit can no longer be lent: drop its outstanding loans. */
   forgetQubit(qubitId: number): void {
-    this.loans.dropWhere((l) => l.qubit === qubitId);
+    this.loans.dropQubit(qubitId);
+  }
+
+  /** Outstanding loans (telemetry, memory bounds in tests). */
+  get loanCount(): number {
+    return this.loans.size;
   }
 
   /** Ids of channels whose stored signatures do not verify (integrity report after reload). */

@@ -16,6 +16,12 @@ interface Component {
   readonly members: Set<QubitId>;
   /** tenant → number of members it owns; the keys are the tenants the component touches */
   readonly tenants: Map<string, number>;
+  /**
+   * every tenant whose qubit ever shared this component since its members'
+   * last reset: a state can carry information about a peer it once met
+   * (its basis, its outcome) even after the peer's qubit has left
+   */
+  readonly history: Set<string>;
 }
 
 export interface ComponentView {
@@ -101,6 +107,7 @@ export class EntanglementTracker {
         this.compOf.set(m, big);
       }
       for (const [t, n] of small.tenants) big.tenants.set(t, (big.tenants.get(t) ?? 0) + n);
+      for (const t of small.history) big.history.add(t);
       root = big;
     }
     this._version++;
@@ -114,8 +121,10 @@ export class EntanglementTracker {
   splitOff(qubits: readonly QubitId[]): void {
     qubits = [...new Set(qubits)];
     for (const q of qubits) this.ownerOf(q);
+    const past = new Set<string>();
+    for (const q of qubits) for (const t of this.compOf.get(q)!.history) past.add(t);
     for (const q of qubits) this.detach(q);
-    const c = this.newComponent(qubits);
+    const c = this.newComponent(qubits, past);
     for (const q of qubits) this.compOf.set(q, c);
     this._version++;
   }
@@ -138,6 +147,29 @@ export class EntanglementTracker {
         for (const q of qubits) this.ownerOf(q);
         return;
     }
+  }
+
+  /**
+   * A reset qubit (isolated first, by its RESET effect) holds |0⟩: nothing of
+   * its past. Its history is its owner alone again.
+   */
+  clearHistory(q: QubitId): void {
+    const c = this.compOf.get(q);
+    if (!c) throw unknown(q);
+    if (c.members.size !== 1) return; // still entangled: the past is still there
+    c.history.clear();
+    c.history.add(this.ownerOf(q));
+  }
+
+  /** Tenants whose qubits ever shared a component with any of `qubits` since their last reset, sorted. */
+  historyOf(qubits: readonly QubitId[]): string[] {
+    const out = new Set<string>();
+    for (const q of qubits) {
+      const c = this.compOf.get(q);
+      if (!c) throw unknown(q);
+      for (const t of c.history) out.add(t);
+    }
+    return [...out].sort();
   }
 
   /** Members of q's component, ascending. */
@@ -187,6 +219,10 @@ export class EntanglementTracker {
     });
   }
 
+  countOf(tenant: string): number {
+    return this.byTenant.get(tenant)?.size ?? 0;
+  }
+
   /** Live qubits of a tenant, ascending. */
   qubitsOf(tenant: string): QubitId[] {
     return [...(this.byTenant.get(tenant) ?? [])].sort((a, b) => a - b);
@@ -210,11 +246,12 @@ export class EntanglementTracker {
     return { owners, components };
   }
 
-  private newComponent(qubits: readonly QubitId[]): Component {
-    const c: Component = { id: this.nextId++, members: new Set(qubits), tenants: new Map() };
+  private newComponent(qubits: readonly QubitId[], past?: ReadonlySet<string>): Component {
+    const c: Component = { id: this.nextId++, members: new Set(qubits), tenants: new Map(), history: new Set(past) };
     for (const q of qubits) {
       const t = this.owner.get(q)!;
       c.tenants.set(t, (c.tenants.get(t) ?? 0) + 1);
+      c.history.add(t);
     }
     return c;
   }

@@ -159,14 +159,33 @@ export class PolicyEngine {
     return decision;
   }
 
+  /**
+   * Admission, before any work is done for the call: take one token from the
+   * tenant's api_calls_per_minute bucket (and jobs_per_minute for q_submit).
+   * Taken whatever the later stages decide, so a caller refused for rights or
+   * a bad graph is still rate-limited. Returns the refusal, if any.
+   */
+  admit(tenant: string, method: string, now = this.clock()): PolicyDecision | undefined {
+    const limits = this.builtinLimits?.(tenant);
+    if (!limits) return undefined;
+    const pending = this.pending;
+    pending.length = 0;
+    const refused =
+      this.builtinCheck(tenant, "api_calls_per_minute", limits, now, 1) ??
+      (method === "q_submit" ? this.builtinCheck(tenant, "jobs_per_minute", limits, now, 1) : undefined);
+    if (!refused) for (const p of pending) p.bucket?.take(p.tokens);
+    pending.length = 0;
+    return refused;
+  }
+
   private checkBuiltins(req: PolicyRequest, now: number, cost: number): PolicyDecision | undefined {
     const limits = this.builtinLimits?.(req.tenant);
     if (!limits) return undefined;
     const m = req.method;
     const op = req.opcode;
     let refused: PolicyDecision | undefined;
-    if (m !== GRAPH_NODE_METHOD) refused = this.builtinCheck(req.tenant, "api_calls_per_minute", limits, now, 1);
-    if (!refused && m === "q_submit") refused = this.builtinCheck(req.tenant, "jobs_per_minute", limits, now, 1);
+    if (m !== GRAPH_NODE_METHOD && !req.admitted) refused = this.builtinCheck(req.tenant, "api_calls_per_minute", limits, now, 1);
+    if (!refused && m === "q_submit" && !req.admitted) refused = this.builtinCheck(req.tenant, "jobs_per_minute", limits, now, 1);
     if (!refused && (m === "q_alloc" || op === "ALLOC_LQ")) refused = this.builtinCheck(req.tenant, "allocations_per_minute", limits, now, 1);
     if (!refused && (m === "q_measure" || (op !== undefined && op.startsWith("MEASURE_"))))
       refused = this.builtinCheck(req.tenant, "measurements_per_second", limits, now, cost);

@@ -56,6 +56,11 @@ export interface PolicyRequest {
   resource?: string;
   /** epoch ms; defaults to the engine's clock */
   now?: number;
+  /**
+   * the call already passed admission (PolicyEngine.admit charged its
+   * call-rate buckets): do not charge them again
+   */
+  admitted?: boolean;
   /** units consumed (e.g. qubits requested); default 1 */
   cost?: number;
 }

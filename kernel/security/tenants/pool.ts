@@ -74,10 +74,10 @@ export class PhysicalPool {
     if (!Number.isInteger(count) || count < 1) throw new QmkError("INVALID_PARAMS", "physical qubit count must be a positive integer", { field: "n" });
     if (this.slotOf.has(id)) throw new QmkError("INTERNAL_ERROR", `physical allocation ${id} exists`);
     if (count > this.freeCount)
-      throw new QmkError("RESOURCE_EXHAUSTED", `physical-qubit pool exhausted: ${count} requested, ${this.freeCount} free of ${this.size}`, {
+      // Others' holdings are theirs to know: the refusal names only the request.
+      throw new QmkError("RESOURCE_EXHAUSTED", `the physical-qubit pool cannot supply ${count} qubit(s) now`, {
         field: "physical_qubits",
         requested: count,
-        available: this.freeCount,
       });
     const slot = this.nextSlot++;
     const extents: Extent[] = [];

@@ -13,6 +13,9 @@ export const QUOTA_FIELDS = [
   "api_calls_per_minute",
   "measurements_per_second",
   "allocations_per_minute",
+  "reserved_qubits",
+  "scheduler_weight",
+  "retained_jobs",
 ] as const;
 
 export type QuotaField = (typeof QUOTA_FIELDS)[number];
@@ -38,6 +41,16 @@ export const DEFAULT_QUOTA: Readonly<Quota> = Object.freeze({
   api_calls_per_minute: 120_000,
   measurements_per_second: 10_000,
   allocations_per_minute: 60_000,
+  // Fair share of the shared eager simulator: qubits always admitted for this
+  // tenant, whatever others hold (set by the operator; the sum over tenants
+  // cannot exceed the machine).
+  reserved_qubits: 0,
+  // The tenant's share of job time (weighted fair queuing); only an operator
+  // sets it. A job's own `priority` orders only its tenant's jobs.
+  scheduler_weight: 1,
+  // Finished jobs kept for q_status / q_wait / q_attestation (oldest dropped
+  // first; each is also dropped an hour after it ended).
+  retained_jobs: 64,
 });
 
 export const QUOTA_MAX_VALUE = 1_000_000_000;

@@ -9,6 +9,7 @@
 // (`reuseDeletedName`), and even then the new tenant gets a new id
 // (`name#2`): tokens and handles are bound to the id, so nothing issued to the
 // deleted tenant ever works for its successor.
+import { randomBytes } from "node:crypto";
 import * as path from "node:path";
 import { QmkError } from "../../errors.js";
 import { Journal } from "../../persist/journal.js";
@@ -275,6 +276,26 @@ export class TenantRegistry {
     this.commit({ t: "charge", id, field, n: -n });
   }
 
+  /** Tenants with a fair-share reserve on the shared machine (quota reserved_qubits > 0). */
+  withReserve(): Array<{ id: string; reserve: number }> {
+    const out: Array<{ id: string; reserve: number }> = [];
+    for (const t of this.tenants.values()) if (t.status !== "deleted" && t.quota.reserved_qubits > 0) out.push({ id: t.id, reserve: t.quota.reserved_qubits });
+    return out;
+  }
+
+  /** Sum of reserved_qubits over live tenants, with `id`'s replaced by `reserve` (to check a change). */
+  reservedTotal(id?: string, reserve?: number): number {
+    let sum = 0;
+    for (const t of this.tenants.values()) if (t.status !== "deleted") sum += t.id === id && reserve !== undefined ? reserve : t.quota.reserved_qubits;
+    return id !== undefined && reserve !== undefined && !this.tenants.has(id) ? sum + reserve : sum;
+  }
+
+  /** Would charging `n` of `field` fit the quota? Throws QUOTA_EXCEEDED like charge would; holds nothing. */
+  checkFree(id: string, field: CountedField, n = 1): void {
+    this.assertActive(id);
+    checkQuota(this.tenants.get(id)!, field, n);
+  }
+
   /** Per-job limit check (nothing is held). */
   checkGatesPerJob(id: string, gates: number): void {
     const t = this.known(id);
@@ -302,7 +323,10 @@ export class TenantRegistry {
     const t = this.tenants.get(id)!;
     checkQuota(t, "logical_qubits", n);
     checkQuota(t, "physical_qubits", n * perLogical);
-    const alloc = `pq-${this.allocSeq + 1}`;
+    // Random, not a sequence: the id shows up in the tenant's own audit events and must not count others' allocations.
+    let alloc: string;
+    do alloc = `pq-${randomBytes(9).toString("base64url")}`;
+    while (this.allocs.has(alloc));
     const extents = this.pool.assign(alloc, id, n * perLogical);
     try {
       // Live allocations are released on every restart (releaseLive), so they need no fsync.
@@ -440,7 +464,7 @@ export class TenantRegistry {
   }
 
   private record(alloc: string, id: string, logical: number, perLogical: number, extents: Extent[]): void {
-    this.allocSeq = Math.max(this.allocSeq, Number(alloc.slice(3)));
+    this.allocSeq++;
     this.allocs.set(alloc, { id: alloc, tenant: id, logical, perLogical, physical: logical * perLogical, extents });
     const t = this.tenants.get(id)!;
     t.allocations.add(alloc);

@@ -25,8 +25,22 @@ function tenantParam(k: KernelCore, p: Params): string {
   return t.id;
 }
 
+/** Fair-share reserves must fit the shared machine together, or a reserve could not be honoured. */
+function checkReserve(k: KernelCore, id: string | undefined, quota: unknown): void {
+  const r = (quota as { reserved_qubits?: unknown } | null | undefined)?.reserved_qubits;
+  if (typeof r !== "number") return;
+  const total = k.tenants.reservedTotal(id ?? "\u0000new", r);
+  if (total > k.machine.maxQubits) {
+    throw new QmkError("INVALID_PARAMS", `reserved_qubits over all tenants would be ${total}; the shared simulator holds ${k.machine.maxQubits}`, {
+      field: "params.quota.reserved_qubits",
+      limit: k.machine.maxQubits,
+    });
+  }
+}
+
 export function createTenant(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const rights = rightsParam(p, "rights");
+  checkReserve(k, undefined, p.quota);
   const t = k.tenants.create(p.name, { quota: p.quota, reuseDeletedName: p.reuse_deleted_name === true });
   let token: string;
   try {
@@ -86,6 +100,7 @@ export function deleteTenant(k: KernelCore, ctx: CallContext, p: Params): unknow
 
 export function setQuota(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const id = tenantParam(k, p);
+  checkReserve(k, id, p.quota);
   const quota = k.tenants.setQuota(id, p.quota);
   ctx.audit.type = "policy.change";
   ctx.audit.details = { tenant_id: id, quota };

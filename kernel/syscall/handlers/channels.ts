@@ -4,13 +4,20 @@ import { QmkError } from "../../errors.js";
 import type { KernelCore } from "../core.js";
 import type { CallContext } from "../context.js";
 import { int, optInt, str, type Params } from "../params.js";
+import { TENANT_NAME_RE } from "../../security/tenants/names.js";
 
 function peerTenant(k: KernelCore, p: Params): string {
   const name = str(p, "peer", 64);
   // a name means its current generation; an id (alice#2) means exactly that tenant
   const t = k.tenants.byTenantName(name) ?? k.tenants.get(name);
-  if (!t || t.status === "deleted") throw new QmkError("INVALID_PARAMS", `no tenant ${name}`, { field: "params.peer" });
-  return t.id;
+  if (t && t.status !== "deleted") return t.id;
+  // Issue 12 §4: whether another tenant exists must not show. A request to an
+  // unknown (or deleted) peer is recorded like any other, addressed to an id no
+  // tenant can hold ("#ghost" is never a generation number), so nobody can
+  // approve it; it costs the requester the same quota and expires the same way.
+  const base = name.split("#")[0]!;
+  if (!TENANT_NAME_RE.test(base)) throw new QmkError("INVALID_PARAMS", "params.peer: tenant name must match [a-z][a-z0-9_-]{0,31}", { field: "params.peer" });
+  return `${base}#ghost`;
 }
 
 export function requestChannel(k: KernelCore, ctx: CallContext, p: Params): unknown {

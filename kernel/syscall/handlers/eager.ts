@@ -72,21 +72,62 @@ function channelId(k: KernelCore, ctx: CallContext, p: Params): string | undefin
   return k.own("ch", p.channel, ctx, "params.channel").id;
 }
 
+/** Eager-only argument: COND_PAULI's already-evaluated condition (graphs compute it from `inputs`). */
+const EAGER_EXTRA_ARGS: Readonly<Record<string, readonly string[]>> = { COND_PAULI: ["fire"] };
+/** A Pauli product on one qubit: a few letters, never a way to ask for millions of gates. */
+const PAULI_MASK = /^[IXYZ]{1,16}$/;
+
+/**
+ * Every argument checked against the opcode's table entry before anything
+ * runs: unknown names, wrong types and oversized values are refused here, so
+ * a refused call has applied nothing.
+ */
 function evalArgs(opcode: string, raw: unknown): Record<string, unknown> {
   if (raw !== undefined && (raw === null || typeof raw !== "object" || Array.isArray(raw))) {
     throw new QmkError("INVALID_PARAMS", "args must be an object", { field: "params.args" });
   }
-  const args: Record<string, unknown> = { ...((raw as Record<string, unknown>) ?? {}) };
+  const given = (raw as Record<string, unknown>) ?? {};
   const specArgs = OPCODES[opcode].args;
+  const extra = EAGER_EXTRA_ARGS[opcode] ?? [];
+  const args: Record<string, unknown> = {};
+  for (const name of Object.keys(given)) {
+    if (!Object.hasOwn(specArgs, name) && !extra.includes(name)) {
+      throw new QmkError("INVALID_PARAMS", `${opcode} takes no argument ${name.slice(0, 32)}`, { field: `params.args.${name.slice(0, 32)}` });
+    }
+  }
   for (const name in specArgs) {
     const a = specArgs[name];
-    if (a.type === "angle") {
-      if (args[name] === undefined) {
-        if (a.required) throw new QmkError("INVALID_PARAMS", `${opcode} needs args.${name}`, { field: `params.args.${name}` });
-        continue;
-      }
-      args[name] = evalAngle(args[name], {}, { field: `params.args.${name}`, code: "INVALID_PARAMS" });
+    const v = given[name];
+    const field = `params.args.${name}`;
+    if (v === undefined) {
+      if (a.required && a.type !== "pauli") throw new QmkError("INVALID_PARAMS", `${opcode} needs args.${name}`, { field });
+      continue;
     }
+    switch (a.type) {
+      case "angle":
+        args[name] = evalAngle(v, {}, { field, code: "INVALID_PARAMS" });
+        break;
+      case "pauli": {
+        const m = typeof v === "string" ? v.toUpperCase() : "";
+        if (!PAULI_MASK.test(m)) throw new QmkError("INVALID_PARAMS", "mask must be 1–16 of the letters I, X, Y, Z", { field });
+        args[name] = m;
+        break;
+      }
+      case "int":
+        if (!Number.isSafeInteger(v) || (v as number) < (a.min ?? 0) || (v as number) > (a.max ?? 2 ** 31 - 1)) {
+          throw new QmkError("INVALID_PARAMS", `args.${name} must be an integer in [${a.min ?? 0}, ${a.max ?? 2 ** 31 - 1}]`, { field });
+        }
+        args[name] = v;
+        break;
+      default:
+        if (typeof v !== "string" || v.length === 0 || v.length > 128) throw new QmkError("INVALID_PARAMS", `args.${name} must be a string of 1–128 characters`, { field });
+        args[name] = v;
+    }
+  }
+  for (const name of extra) {
+    if (given[name] === undefined) continue;
+    if (typeof given[name] !== "boolean") throw new QmkError("INVALID_PARAMS", `args.${name} must be a boolean`, { field: `params.args.${name}` });
+    args[name] = given[name];
   }
   return args;
 }
@@ -111,6 +152,8 @@ function run(k: KernelCore, ctx: CallContext, opcode: string, handles: string[],
     opcode,
     qubits,
     args,
+    // the session's own stream: no other session's draws move it (issue 12 §1)
+    random: ctx.session.random,
     ...(chan !== undefined ? { channel: chan } : {}),
     ...(loans.length ? { loans } : {}),
     labels: handles.length === 1 ? LABELS_1 : handles.length === 2 ? LABELS_2 : LABELS_3,
@@ -124,9 +167,32 @@ const LABELS_1 = ["vqs[0]"] as const;
 const LABELS_2 = ["vqs[0]", "vqs[1]"] as const;
 const LABELS_3 = ["vqs[0]", "vqs[1]", "vqs[2]"] as const;
 
+/**
+ * Fair share of the shared eager machine: every tenant's operator-set
+ * reserve (quota reserved_qubits) stays available to it, whatever the others
+ * hold. A request is admitted when it fits in the free qubits minus what is
+ * still reserved for *other* tenants; within its own reserve a tenant is
+ * therefore always admitted (the reserves sum to at most the machine).
+ */
+function admitFairShare(k: KernelCore, tenant: string, n: number): void {
+  let reservedForOthers = 0;
+  for (const t of k.tenants.withReserve()) {
+    if (t.id === tenant) continue;
+    reservedForOthers += Math.max(0, t.reserve - k.machine.countOf(t.id));
+  }
+  const free = k.machine.maxQubits - k.machine.liveCount;
+  if (n > free - reservedForOthers) {
+    throw new QmkError("RESOURCE_EXHAUSTED", `the shared simulator cannot hold ${n} more qubit(s) for you now (reserve qubits with quota reserved_qubits)`, {
+      field: "params.n",
+      requested: n,
+    });
+  }
+}
+
 export function alloc(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const n = int(p, "n", 1, 64);
   const profile = parseProfile(p.profile);
+  admitFairShare(k, ctx.tenant, n);
   const pa = k.tenants.allocateLogical(ctx.tenant, n, profile.physicalPerLogical);
   let recs;
   try {
@@ -165,7 +231,7 @@ export function reset(k: KernelCore, ctx: CallContext, p: Params): unknown {
 export function release(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const handles = strArray(p, "vqs", 1, 64);
   const ids = handles.map((h, i) => Number(k.own("vq", h, ctx, `params.vqs[${i}]`, true).id));
-  const recs = k.machine.free(ctx.tenant, ids, handles.map((_, i) => `vqs[${i}]`));
+  const recs = k.machine.free(ctx.tenant, ids, handles.map((_, i) => `vqs[${i}]`), ctx.session.random);
   k.qubitsFreed(recs);
   ctx.audit.type = "qubit.free";
   ctx.audit.details = { n: recs.length };
@@ -188,7 +254,7 @@ export function openChan(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const chan = channelId(k, ctx, p);
   const r = run(k, ctx, "OPEN_CHAN", handles, {}, chan);
   const id = k.nextId("pair");
-  k.openChans.set(id, { tenant: ctx.tenant, qubits: [r.qubits[0], r.qubits[1]], channel: r.channel, open: true });
+  k.trackPair(id, { tenant: ctx.tenant, qubits: [r.qubits[0], r.qubits[1]], channel: r.channel, open: true });
   return { ch: k.issue("ch", id, ctx) };
 }
 
@@ -211,6 +277,15 @@ export function amplitudes(k: KernelCore, ctx: CallContext, p: Params): unknown 
   if (!k.machine.tracker.isClosed(ids)) {
     throw new QmkError("ACCESS_DENIED", "these qubits may be entangled with qubits outside the set; their amplitudes are not theirs alone", {
       field: "params.vqs",
+    });
+  }
+  // A state that once met another tenant's qubit (a channel, a loan) can still
+  // carry the peer's basis or outcome after the peer's qubit left: until a
+  // reset, its amplitudes are not the caller's alone to read.
+  if (k.machine.tracker.historyOf(ids).some((t) => t !== ctx.tenant)) {
+    throw new QmkError("ACCESS_DENIED", "these qubits shared a state with another tenant's qubit since their last reset; reset them to read amplitudes", {
+      field: "params.vqs",
+      rule: "foreign_history",
     });
   }
   const simIds = ids.map((id) => k.machine.record(id)!.simId);

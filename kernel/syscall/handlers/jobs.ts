@@ -5,6 +5,7 @@ import { verifyGraph } from "../../qvm/verifier.js";
 import { parseAsm } from "../../qvm/asm.js";
 import type { QvmGraph } from "../../qvm/graph.js";
 import { MAX_SHOTS } from "../../qvm/executor.js";
+import { requiredRights } from "../../qvm/opcodes.js";
 import { createJob, type JobRecord } from "../../jobs/jobs.js";
 import type { Right } from "../../security/rights.js";
 import type { KernelCore } from "../core.js";
@@ -13,12 +14,21 @@ import { optInt, optObj, type Params } from "../params.js";
 
 /** Largest graph accepted before any verification work is done. */
 export const MAX_GRAPH_NODES = 100_000;
+/** Largest graph `metadata` (JSON bytes): a job keeps nothing a tenant can grow without bound. */
+export const MAX_METADATA_BYTES = 64 * 1024;
+
+/** The graph as an object (a .qvm.asm text parsed once; the parse is shared by the later stages). */
+const parsed = new WeakMap<Params, unknown>();
 
 function graphParam(p: Params): unknown {
+  const hit = parsed.get(p);
+  if (hit !== undefined) return hit;
   const g = p.graph;
   if (typeof g === "string") {
     // the upstream .qvm.asm text form
-    return parseAsm(g);
+    const out = parseAsm(g);
+    parsed.set(p, out);
+    return out;
   }
   if (g === null || typeof g !== "object" || Array.isArray(g)) throw new QmkError("INVALID_PARAMS", "graph must be a QVM graph object or .qvm.asm text", { field: "params.graph" });
   const nodes = (g as { program?: { nodes?: unknown } }).program?.nodes;
@@ -60,13 +70,64 @@ function verifyParams(k: KernelCore, p: Params): ReturnType<typeof verifyGraph> 
 }
 
 /**
- * Rights derived from the graph's opcodes (not its own `caps` claim), plus
- * CAP_ADMIN for multi-tenant graphs. Derived even from an invalid graph, so a
- * caller without the rights learns nothing more than INSUFFICIENT_CAPS.
+ * Limits stage: the graph's size against the tenant's gates_per_job quota
+ * (and the kernel's caps), and a free concurrent-jobs slot — before the graph
+ * is parsed or verified.
  */
-export function submitRights(k: KernelCore, p: Params): readonly Right[] {
-  const v = verifyParams(k, p);
-  return v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN"] : v.requiredCaps;
+export function submitSize(k: KernelCore, tenant: string, p: Params): void {
+  const g = p.graph;
+  if (typeof g === "string") {
+    if (g.length > MAX_ASM_TEXT) throw new QmkError("RESOURCE_EXHAUSTED", `graph text is ${g.length} characters; the limit is ${MAX_ASM_TEXT}`, { field: "params.graph", limit: MAX_ASM_TEXT });
+    // one node per line at most: a cheap upper bound before parsing
+    let lines = 1;
+    for (let i = g.indexOf("\n"); i >= 0 && lines <= MAX_GRAPH_NODES; i = g.indexOf("\n", i + 1)) lines++;
+    if (lines > MAX_GRAPH_NODES + 64) throw new QmkError("RESOURCE_EXHAUSTED", `graph text has more than ${MAX_GRAPH_NODES} lines`, { field: "params.graph", limit: MAX_GRAPH_NODES });
+  } else if (g !== null && typeof g === "object" && !Array.isArray(g)) {
+    const nodes = (g as { program?: { nodes?: unknown } }).program?.nodes;
+    if (Array.isArray(nodes)) {
+      if (nodes.length > MAX_GRAPH_NODES) {
+        throw new QmkError("RESOURCE_EXHAUSTED", `graph has ${nodes.length} nodes; the limit is ${MAX_GRAPH_NODES}`, { field: "params.graph.program.nodes", limit: MAX_GRAPH_NODES });
+      }
+      k.tenants.checkGatesPerJob(tenant, nodes.length);
+    }
+    const meta = (g as { metadata?: unknown }).metadata;
+    if (meta !== undefined) {
+      let bytes = Infinity;
+      try {
+        bytes = JSON.stringify(meta)?.length ?? 0;
+      } catch {
+        /* cyclic or odd values: refused below */
+      }
+      if (bytes > MAX_METADATA_BYTES) {
+        throw new QmkError("RESOURCE_EXHAUSTED", `graph metadata is larger than ${MAX_METADATA_BYTES} bytes`, { field: "params.graph.metadata", limit: MAX_METADATA_BYTES });
+      }
+    }
+  }
+  k.tenants.checkFree(tenant, "concurrent_jobs", 1);
+}
+
+/** .qvm.asm text accepted (the parser's own cap). */
+const MAX_ASM_TEXT = 4_000_000;
+
+/**
+ * Rights derived from the graph's opcodes (not its own `caps` claim), plus
+ * CAP_ADMIN for multi-tenant graphs — by a linear scan, before verification.
+ * Derived even from an invalid graph, so a caller without the rights learns
+ * nothing more than INSUFFICIENT_CAPS. The handler re-derives them from the
+ * verified graph and refuses any difference (fail closed).
+ */
+export function submitRights(_k: KernelCore, p: Params): readonly Right[] {
+  const g = graphParam(p) as { program?: { nodes?: unknown } };
+  const nodes = Array.isArray(g.program?.nodes) ? (g.program!.nodes as unknown[]) : [];
+  const ops: string[] = [];
+  let multiTenant = false;
+  for (const n of nodes) {
+    if (n === null || typeof n !== "object") continue;
+    const { op, args } = n as { op?: unknown; args?: { tenant?: unknown; tenant_id?: unknown } };
+    if (typeof op === "string") ops.push(op);
+    if (args && typeof args === "object" && (args.tenant !== undefined || args.tenant_id !== undefined)) multiTenant = true;
+  }
+  return requiredRights(ops, multiTenant ? ["CAP_ADMIN"] : []);
 }
 
 function requireValid(v: ReturnType<typeof verifyGraph>): void {
@@ -81,16 +142,19 @@ function requireValid(v: ReturnType<typeof verifyGraph>): void {
 }
 
 export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
+  const policy = optObj(p, "policy") ?? {};
+  const shots = optInt(policy, "shots", 1, MAX_SHOTS) ?? 1;
+  const explicitSeed = optInt(policy, "seed", 0, 0xffffffff);
+  // Orders this tenant's own jobs only; the tenant's share is the operator's scheduler_weight.
+  const priority = optInt(policy, "priority", 1, 100) ?? 1;
   const v = verifyParams(k, p);
   requireValid(v);
   const graph = v.graph as QvmGraph;
-  const policy = optObj(p, "policy") ?? {};
-  const shots = optInt(policy, "shots", 1, MAX_SHOTS) ?? 1;
-  const seed = optInt(policy, "seed", 0, 0xffffffff) ?? Math.floor(Math.random() * 0xffffffff);
-  const priority = optInt(policy, "priority", 1, 100);
+  const derived = v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN" as const] : v.requiredCaps;
+  const missing = derived.filter((r) => !ctx.session.rights.has(r));
+  if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `q_submit needs ${missing.join(", ")}`, { missing, field: "session_id" });
   k.tenants.checkGatesPerJob(ctx.tenant, graph.program.nodes.length);
   k.tenants.charge(ctx.tenant, "concurrent_jobs");
-  if (priority !== undefined) k.scheduler.setWeight(ctx.tenant, priority);
   const id = k.nextId("j");
   const job = createJob(k, {
     id,
@@ -99,11 +163,13 @@ export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
     session: ctx.session,
     graph,
     shots,
-    seed,
+    seed: explicitSeed ?? 0,
+    entropy: k.entropy.forJob(explicitSeed),
+    priority,
     params: paramBindings(p),
     multiTenant: v.tenants.length > 0,
     submittedAt: ctx.now,
-  });
+  }, (j) => k.retainJob(j));
   k.jobs.set(id, job);
   ctx.audit.type = "job.submit";
   ctx.audit.details = { job: id, graph_hash: job.graphHash, shots, nodes: graph.program.nodes.length, rights: v.requiredCaps };
@@ -127,7 +193,7 @@ export function statusView(j: JobRecord): Record<string, unknown> {
     submitted_at: j.submittedAt,
     ...(j.startedAt ? { started_at: j.startedAt } : {}),
     ...(j.endedAt ? { ended_at: j.endedAt } : {}),
-    ...(final ? { counts: j.counts, events: j.events, events_order: j.graph.resources.events } : {}),
+    ...(final ? { counts: j.counts, events: j.events, events_order: j.eventsOrder } : {}),
     ...(j.warnings.length ? { warnings: j.warnings } : {}),
     ...(j.error ? { error: j.error } : {}),
   };
@@ -161,15 +227,19 @@ export function attestation(k: KernelCore, ctx: CallContext, p: Params): unknown
   return j.attestation;
 }
 
+/**
+ * The caller's own figures. Kernel-wide ones (scheduler totals, the audit
+ * log's size) tell a tenant how busy the others are: CAP_ADMIN only.
+ */
 export function telemetry(k: KernelCore, ctx: CallContext): unknown {
   const mine = [...k.jobs.values()].filter((j) => j.tenant === ctx.tenant);
-  return {
+  const own = {
     tenant: ctx.tenant,
     usage: k.tenants.usageOf(ctx.tenant),
     quota: k.tenants.quotaOf(ctx.tenant),
     qubits_live: k.machine.qubitsOf(ctx.tenant).length,
     jobs: Object.fromEntries(["queued", "running", "completed", "failed", "cancelled"].map((s) => [s, mine.filter((j) => j.state === s).length])),
-    scheduler: { pending: k.scheduler.pending, slices: k.scheduler.slices },
-    audit_tree_size: k.audit.size,
   };
+  if (!ctx.session.rights.has("CAP_ADMIN")) return own;
+  return { ...own, scheduler: { pending: k.scheduler.pending, slices: k.scheduler.slices }, audit_tree_size: k.audit.size, qubits_live_total: k.machine.liveCount };
 }
