@@ -1,8 +1,10 @@
 // Read-only passes (probabilities, purity) and the collapse/compaction passes
-// used by measurement and release. Bit positions, not ids.
+// used by measurement and release. Bit positions, not ids. The state may be
+// complex128 or complex64 (kernels/types.ts Amps); sums are always in double.
+import type { Amps } from "./kernels/types.js";
 
 /** Σ|ψ_i|² over amplitudes whose bit q is 1. */
-export function prob1(s: Float64Array, n: number, q: number): number {
+export function prob1(s: Amps, n: number, q: number): number {
   const len = 2 << n, st = 2 << q;
   // two-level sum (blocks of ≤ 4096 doubles): error grows with the block
   // count, not with 2^n (a flat sum drifts ~1e-10 at n = 28)
@@ -18,7 +20,7 @@ export function prob1(s: Float64Array, n: number, q: number): number {
 }
 
 /** Keeps the half with bit q = v scaled by `scale`, zeroes the other half. */
-export function collapse(s: Float64Array, n: number, q: number, v: 0 | 1, scale: number): void {
+export function collapse(s: Amps, n: number, q: number, v: 0 | 1, scale: number): void {
   const len = 2 << n, st = 2 << q;
   const keep = v === 1 ? st : 0, kill = v === 1 ? 0 : st;
   for (let base = 0; base < len; base += 2 * st) {
@@ -33,7 +35,7 @@ export function collapse(s: Float64Array, n: number, q: number, v: 0 | 1, scale:
  * Destination index ≤ source index, so an ascending sweep never overwrites
  * an amplitude it still has to read.
  */
-export function compact(s: Float64Array, n: number, q: number, v: 0 | 1, scale: number): void {
+export function compact(s: Amps, n: number, q: number, v: 0 | 1, scale: number): void {
   const len = 2 << n, st = 2 << q;
   let d = 0;
   for (let base = v === 1 ? st : 0; base < len; base += 2 * st) {
@@ -59,7 +61,7 @@ export function bitGather(n: number, positions: readonly number[]): (i: number) 
 }
 
 /** Marginal distribution of the given bit positions (bit k of the result index = positions[k]). */
-export function marginal(s: Float64Array, n: number, positions: readonly number[]): Float64Array {
+export function marginal(s: Amps, n: number, positions: readonly number[]): Float64Array {
   const out = new Float64Array(1 << positions.length);
   const N = 1 << n;
   if (positions.every((p, k) => p === k)) {
@@ -83,7 +85,7 @@ export function marginal(s: Float64Array, n: number, positions: readonly number[
 }
 
 /** Amplitudes reordered so that bit k of the new index = positions[k] (positions is a permutation). */
-export function permuted(s: Float64Array, n: number, positions: readonly number[]): { re: Float64Array; im: Float64Array } {
+export function permuted(s: Amps, n: number, positions: readonly number[]): { re: Float64Array; im: Float64Array } {
   const N = 1 << n;
   const re = new Float64Array(N), im = new Float64Array(N);
   const g = bitGather(n, positions);
@@ -100,7 +102,7 @@ export function permuted(s: Float64Array, n: number, positions: readonly number[
  * M[a][b] (a over A, b over the rest) the purity is ‖M M†‖_F² = ‖M† M‖_F²,
  * so we build the Gram matrix on the smaller side: cost 2^(n + min(k, n−k)).
  */
-export function purity(s: Float64Array, n: number, positions: readonly number[]): number {
+export function purity(s: Amps, n: number, positions: readonly number[]): number {
   const set = new Set(positions);
   const rest: number[] = [];
   for (let p = 0; p < n; p++) if (!set.has(p)) rest.push(p);

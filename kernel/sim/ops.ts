@@ -1,6 +1,6 @@
 // Ops: what the kernels execute, on bit positions. A named gate lowers to
 // the cheapest op that implements it (diagonal → phase, permutation → move).
-import type { Kernels } from "./kernels/types.js";
+import type { Amps, Kernels } from "./kernels/types.js";
 import { matrix1, type GateName } from "./gates.js";
 
 export type Op =
@@ -38,7 +38,7 @@ export function lowerGate(name: GateName, q: number[], p: readonly number[]): { 
   }
 }
 
-export function runOp(k: Kernels, s: Float64Array, n: number, op: Op): void {
+export function runOp(k: Kernels, s: Amps, n: number, op: Op): void {
   switch (op.kind) {
     case "m1": return k.m1(s, n, op.q, op.m);
     case "c1": return k.c1(s, n, op.c, op.t, op.m);

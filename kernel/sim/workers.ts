@@ -13,12 +13,12 @@
 // f64 = per call nF64, f64s….
 import { MessageChannel, Worker, receiveMessageOnPort } from "node:worker_threads";
 import { cpus } from "node:os";
-import { compiled, splitGeometry, type Call, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
+import { compiled, KERNEL_NAMES, splitGeometry, UNROLLED, type Call, type Exec, type KernelName, type WasmExports } from "./kernels/wasm.js";
 import { WA, type WasmMemory } from "./wasm-api.js";
 import { QmkError } from "../errors.js";
 
 const SEQ = 0, DONE = 1, CMD = 2, NI = 3, NF = 4, READY = 5, ERR = 6, ARGS = 8;
-const NAMES: KernelName[] = ["pair", "phase", "swap", "m2"];
+const NAMES: KernelName[] = KERNEL_NAMES;
 
 // The helper's body. It is compiled inside the worker with `new Function`, so
 // a failure to even parse it (or a name that clashes with the host's scope)
@@ -246,7 +246,7 @@ export function parallelExec(memory: WasmMemory, minQubits = PARALLEL_MIN_QUBITS
   if (!h) return null;
   return (e: WasmExports, k, g, ints, f64, base) => {
     // bytes covered by the pass = n1·s1 (or L) — decide from the geometry
-    const span = g[0] * g[1] || g[4];
+    const span = (g[0] * g[1] || g[4]) * (UNROLLED.has(k) ? 2 : 1);
     const halves = span >= 16 * 2 ** minQubits ? splitGeometry(g) : null;
     if (!halves || !h.ok) { e[k](base, ...g, ...ints, ...Array.from(f64)); return; }
     h.bind(memory);

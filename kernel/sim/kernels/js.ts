@@ -1,8 +1,8 @@
 // Plain-JS kernels: the fallback path and the reference the WASM path is
 // tested against. Loops are nested by bit so the inner loop is contiguous.
-import type { Kernels } from "./types.js";
+import type { Amps, Kernels } from "./types.js";
 
-function m1(s: Float64Array, n: number, q: number, m: Float64Array): void {
+function m1(s: Amps, n: number, q: number, m: Float64Array): void {
   const ar = m[0], ai = m[1], br = m[2], bi = m[3], cr = m[4], ci = m[5], dr = m[6], di = m[7];
   const len = 2 << n; // doubles
   if (q === 0) {
@@ -39,7 +39,7 @@ function each2(n: number, a: number, b: number, f: (j: number) => void): void {
       for (let j = l; j < l + L; j += 2) f(j);
 }
 
-function c1(s: Float64Array, n: number, c: number, t: number, m: Float64Array): void {
+function c1(s: Amps, n: number, c: number, t: number, m: Float64Array): void {
   const ar = m[0], ai = m[1], br = m[2], bi = m[3], cr = m[4], ci = m[5], dr = m[6], di = m[7];
   const oc = 2 << c, ot = 2 << t;
   each2(n, c, t, (j0) => {
@@ -52,7 +52,7 @@ function c1(s: Float64Array, n: number, c: number, t: number, m: Float64Array): 
   });
 }
 
-function phase1(s: Float64Array, n: number, q: number, re: number, im: number): void {
+function phase1(s: Amps, n: number, q: number, re: number, im: number): void {
   const len = 2 << n, st = 2 << q;
   for (let base = st; base < len; base += 2 * st) {
     const end = base + st;
@@ -68,7 +68,7 @@ function phase1(s: Float64Array, n: number, q: number, re: number, im: number): 
   }
 }
 
-function phase2(s: Float64Array, n: number, a: number, b: number, re: number, im: number): void {
+function phase2(s: Amps, n: number, a: number, b: number, re: number, im: number): void {
   const lo = Math.min(a, b), hi = Math.max(a, b);
   const len = 2 << n, L = 2 << lo, H = 2 << hi;
   for (let h = H; h < len; h += 2 * H)
@@ -80,7 +80,7 @@ function phase2(s: Float64Array, n: number, a: number, b: number, re: number, im
       }
 }
 
-function x(s: Float64Array, n: number, q: number): void {
+function x(s: Amps, n: number, q: number): void {
   const len = 2 << n, st = 2 << q;
   for (let base = 0; base < len; base += 2 * st) {
     const end = base + st;
@@ -90,7 +90,7 @@ function x(s: Float64Array, n: number, q: number): void {
   }
 }
 
-function cnot(s: Float64Array, n: number, c: number, t: number): void {
+function cnot(s: Amps, n: number, c: number, t: number): void {
   const oc = 2 << c, ot = 2 << t;
   each2(n, c, t, (j0) => {
     const j = j0 + oc, k = j + ot;
@@ -99,7 +99,7 @@ function cnot(s: Float64Array, n: number, c: number, t: number): void {
   });
 }
 
-function swap(s: Float64Array, n: number, a: number, b: number): void {
+function swap(s: Amps, n: number, a: number, b: number): void {
   const oa = 2 << a, ob = 2 << b;
   each2(n, a, b, (j0) => {
     const j = j0 + oa, k = j0 + ob;
@@ -108,7 +108,7 @@ function swap(s: Float64Array, n: number, a: number, b: number): void {
   });
 }
 
-function m2(s: Float64Array, n: number, q0: number, q1: number, m: Float64Array): void {
+function m2(s: Amps, n: number, q0: number, q1: number, m: Float64Array): void {
   const o1 = 2 << q0, o2 = 2 << q1, o3 = o1 + o2;
   const vr = new Float64Array(4), vi = new Float64Array(4);
   each2(n, q0, q1, (j) => {
@@ -129,7 +129,7 @@ function m2(s: Float64Array, n: number, q0: number, q1: number, m: Float64Array)
   });
 }
 
-function scale(s: Float64Array, n: number, re: number, im: number): void {
+function scale(s: Amps, n: number, re: number, im: number): void {
   const len = 2 << n;
   for (let j = 0; j < len; j += 2) {
     const r = s[j], m = s[j + 1];

@@ -49,6 +49,8 @@ export class Fn {
   /** stores the v128 local `v` at address local `addr` */
   store(addr: number, v: number): this { return this.get(addr).get(v).simd(0x0b, 4, 0); }
   v128(a: number, b: number): this { return this.simd(0x0c, ...f64bytes(a), ...f64bytes(b)); }
+  /** v128.const of four f32 lanes */
+  v128f32(...x: [number, number, number, number]): this { return this.simd(0x0c, ...Array.from(new Uint8Array(Float32Array.from(x).buffer))); }
   splat(): this { return this.simd(0x14); }
   fadd(): this { return this.simd(0xf0, 0x01); }
   fmul(): this { return this.simd(0xf2, 0x01); }
