@@ -12,7 +12,7 @@ function isAngleArg(op: string, k: string): boolean {
 import type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
 import { toQasm } from "../kernel/qasm/export.js";
 import { qasmCounts, qasmMeta, qasmToGraph } from "../kernel/qasm/import.js";
-import { QmkError } from "./errors.js";
+import { ErrorCodes, QmkError, type ErrorName } from "./errors.js";
 import { angleParams, evalAngle } from "./angles.js";
 import { BitImpl, LoanImpl, QubitImpl, type Backend, type ChannelLike, type Operand } from "./runtime.js";
 import { DEFAULT_PROFILE, type QubitSource, type Register, type Session } from "./session.js";
@@ -318,18 +318,19 @@ export class Circuit<K extends string = string> {
       graph,
       policy: { shots, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.priority !== undefined ? { priority: opts.priority } : {}) },
     });
-    const jobId = String(sub.job_id);
+    const jobId = sub.job_id;
+    // q_wait answers a final status or throws (TIMEOUT while the job still runs)
     const r = await s.call("q_wait", { job_id: jobId, timeout_ms: opts.timeoutMs ?? 60_000 });
-    const res = r?.result ?? r;
-    const raw: Record<string, number> = res?.counts ?? {};
-    const state = String(r?.state ?? r?.status ?? "completed");
-    if (state !== "completed") {
-      const code = state === "queued" || state === "running" ? "TIMEOUT" : "INTERNAL_ERROR";
-      throw new QmkError(code, `job ${jobId.slice(0, 16)}… is ${state}${r?.error ? `: ${JSON.stringify(r.error)}` : ""}`, { job: jobId, state });
+    if (r.state !== "completed") {
+      // the job's own error keeps its code end to end (QUOTA_EXCEEDED, CANCELLED, …)
+      const name: ErrorName = r.error && Object.hasOwn(ErrorCodes, r.error.name) ? (r.error.name as ErrorName) : r.state === "cancelled" ? "CANCELLED" : "INTERNAL_ERROR";
+      throw new QmkError(name, `job ${jobId.slice(0, 16)}… ${r.state}${r.error ? `: ${r.error.message}` : ""}`, { ...(r.error?.data ?? {}), job: jobId, state: r.state });
     }
-    const events: string[] = res?.events_order ?? res?.eventOrder ?? this.graph.resources.events;
+    const res = r;
+    const raw: Record<string, number> = r.counts;
+    const events: string[] = r.events_order;
     const meta = qasmMeta(this.graph);
-    if (meta) return new Counts<K>(meta.bits as K[], qasmCounts(meta, events, raw), res?.shots ?? shots, jobId);
+    if (meta) return new Counts<K>(meta.bits as K[], qasmCounts(meta, events, raw), res.shots, jobId);
     // project onto the named outputs
     const idx = this.outputs.map((o) => events.indexOf(o.event));
     const counts: Record<string, number> = {};
@@ -340,7 +341,7 @@ export class Circuit<K extends string = string> {
     return new Counts<K>(
       this.outputs.map((o) => o.name),
       counts,
-      res?.shots ?? shots,
+      res.shots,
       jobId,
     );
   }

@@ -11,7 +11,10 @@
 import { QmkError } from "./errors.js";
 import { evalAngle } from "./angles.js";
 import { BitImpl, LoanImpl, QubitImpl, checkState, asQubit, pendingGuards, type Backend, type ChannelLike, type Operand } from "./runtime.js";
-import type { Transport } from "./transport/types.js";
+import type { MethodName, ParamsOf, Reply, Transport } from "./transport/types.js";
+
+/** Params of a method as a session's caller writes them: the session adds its own `session_id`. */
+export type SessionParams<M extends MethodName> = Omit<ParamsOf<M>, "session_id">;
 import type {
   Angle,
   Basis,
@@ -115,10 +118,10 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
 
   /* ---- execution ---- */
 
-  private exec(
-    method: string,
-    params: () => Record<string, unknown>,
-    onResult?: (r: any) => void,
+  private exec<M extends MethodName, P extends ParamsOf<M>>(
+    method: M,
+    params: () => P,
+    onResult?: (r: Reply<M, P>) => void,
     waitFor: Promise<unknown>[] = [],
   ): Promise<void> | undefined {
     const guards: Guard[] = pendingGuards.slice();
@@ -178,10 +181,11 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     }
   }
 
-  /** Raw q_* call with this session's id (after the queue drains). */
-  async call(method: string, params: Record<string, unknown> = {}): Promise<any> {
+  /** Raw q_* call with this session's id (after the queue drains), typed by the method table. */
+  async call<M extends MethodName, P extends SessionParams<M>>(method: M, params?: P): Promise<Reply<M, P & { session_id: string }>> {
     await this.sync();
-    return this.transport.call(method, { session_id: this.sessionId, ...params });
+    const full = { ...params, session_id: this.sessionId } as P & { session_id: string } & ParamsOf<M>;
+    return this.transport.call(method, full);
   }
 
   private pendingMessage(label: string): () => string {
@@ -215,8 +219,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
       "q_alloc",
       () => ({ session_id: this.sessionId, n, profile }),
       (r) => {
-        const vqs: string[] = r?.vqs ?? [];
-        qs.forEach((q, i) => (q.vq = vqs[i]));
+        qs.forEach((q, i) => (q.vq = r.vqs[i]));
       },
     );
     return qs;
@@ -246,7 +249,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     this.noConsumeInGuard("measure");
     const bit = new BitImpl(this, `m${this.nEvents++}`, this.pendingMessage(q.label));
     const b = typeof basis === "object" ? { basis: "ANGLE", angle: this.angle(basis.angle, "angle") } : { basis };
-    this.exec("q_measure", () => ({ session_id: this.sessionId, vq: q.vq, ...b }), (r) => (bit._value = r?.outcome as 0 | 1));
+    this.exec("q_measure", () => ({ session_id: this.sessionId, vq: q.vq, ...b }), (r) => (bit._value = r.outcome));
     return bit;
   }
 
@@ -263,9 +266,9 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
         ...(channel ? { channel: channel.handleFor(this.tenant) } : {}),
       }),
       (r) => {
-        const o: number[] = r?.outcomes ?? [];
-        ba._value = o[0] as 0 | 1;
-        bb._value = o[1] as 0 | 1;
+        const o = r.outcomes ?? [];
+        ba._value = o[0];
+        bb._value = o[1];
       },
     );
     return [ba, bb];
@@ -344,7 +347,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
       max_uses: maxUses,
       ...(opts.expiresAt !== undefined ? { expires_at: opts.expiresAt } : {}),
     });
-    return { from: this.tenant, to: peerName, requestId: String(r?.request_id), maxUses, requesterChannel: String(r?.channel ?? r?.request_id) };
+    return { from: this.tenant, to: peerName, requestId: r.request_id, maxUses, requesterChannel: r.channel };
   }
 
   /** Approves a request addressed to this tenant: a `Channel<A, T>` both tenants signed. */
@@ -354,8 +357,8 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     }
     await this.sync();
     const r = await this.transport.call("q_approve_channel", { session_id: this.sessionId, request_id: req.requestId, approve: true });
-    const mine = String(r?.channel ?? r?.channel_id);
-    const kernelId = typeof r?.status?.id === "string" ? r.status.id : undefined;
+    const mine = r.channel;
+    const kernelId = r.status.id;
     return new ChannelImpl(
       this as EagerSession<string>,
       req.from,
@@ -389,7 +392,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     }
     if (this.synchronous) {
       const r = this.transport.callSync!("q_lend_qubit", { session_id: this.sessionId, channel: chi.handleFor(this.tenant), vq: qi.vq });
-      return new LoanImpl(this.tenant, chi, qi, String(r?.loan)) as unknown as Loan<T>;
+      return new LoanImpl(this.tenant, chi, qi, r.loan) as unknown as Loan<T>;
     }
     let resolve!: (h: string) => void;
     let reject!: (e: unknown) => void;
@@ -397,7 +400,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
     this.queue = this.queue.then(async () => {
       try {
         const r = await this.transport.call("q_lend_qubit", { session_id: this.sessionId, channel: chi.handleFor(this.tenant), vq: qi.vq });
-        resolve(String(r?.loan));
+        resolve(r.loan);
       } catch (e) {
         reject(e);
         this.asyncError ??= e;
@@ -409,15 +412,7 @@ export class EagerSession<T extends string> implements Backend, Session<T> {
   /** Entanglement components touching this tenant (q_components). */
   async components(): Promise<EntanglementComponents> {
     const r = await this.call("q_components");
-    const list: any[] = Array.isArray(r?.components) ? r.components : [];
-    return {
-      components: list.map((c) => ({
-        size: Number(c.size),
-        tenants: (c.tenants ?? []).map(String),
-        own: (c.own ?? []).map(String),
-        foreign: Number(c.foreign ?? 0),
-      })),
-    };
+    return { components: r.components.map((c) => ({ size: c.size, tenants: c.tenants, own: c.own, foreign: c.foreign })) };
   }
 
   /**
@@ -479,7 +474,7 @@ export interface Session<T extends string>
   readonly synchronous: boolean;
   params: Record<string, number>;
   sync(): Promise<void>;
-  call(method: string, params?: Record<string, unknown>): Promise<any>;
+  call<M extends MethodName, P extends SessionParams<M>>(method: M, params?: P): Promise<Reply<M, P & { session_id: string }>>;
   requestChannel<B extends string>(peer: SessionLike<B> | LiteralTenant<B>, opts?: ChannelOptions): Promise<ChannelRequest<T, B>>;
   approve<A extends string>(req: ChannelRequest<A, T>): Promise<Channel<A, T>>;
   reject<A extends string>(req: ChannelRequest<A, T>): Promise<void>;
@@ -519,7 +514,7 @@ export class Connection {
     if (this.adminSessionId) return this.adminSessionId;
     if (!this.token) throw new QmkError("AUTH_FAILED", "this connection has no admin token", { field: "token" });
     const r = await this.transport.call("q_negotiate_caps", { token: this.token });
-    this.adminSessionId = String(r.session_id);
+    this.adminSessionId = r.session_id;
     return this.adminSessionId;
   }
 
@@ -536,7 +531,7 @@ export class Connection {
     let entry = this.tokens.get(tenant) ?? this.opts.tokenStore?.get(tenant);
     if (!entry) {
       const admin = await this.adminSession();
-      let r: any;
+      let r: Reply<"q_create_tenant", ParamsOf<"q_create_tenant">>;
       try {
         r = await this.transport.call("q_create_tenant", {
           session_id: admin,
@@ -547,7 +542,7 @@ export class Connection {
       } catch (e) {
         const exists = await this.transport
           .call("q_list_tenants", { session_id: admin })
-          .then((l: any) => (l?.tenants ?? []).some((t: any) => t.tenant_id === tenant || t.name === tenant))
+          .then((l) => l.tenants.some((t) => t.status !== "deleted" && (t.tenant_id === tenant || t.tenant_id.replace(/#\d+$/, "") === tenant)))
           .catch(() => false);
         if (exists) {
           throw new QmkError(
@@ -558,7 +553,7 @@ export class Connection {
         }
         throw e;
       }
-      entry = { token: String(r.token), tenantId: String(r.tenant_id ?? tenant) };
+      entry = { token: r.token, tenantId: r.tenant_id };
       this.opts.tokenStore?.set(tenant, entry);
     }
     this.tokens.set(tenant, entry);
@@ -573,7 +568,7 @@ export class Connection {
    */
   async session<T extends string = string>(token: string, tenant?: LiteralTenant<T>, tenantId?: string): Promise<Session<T>> {
     const r = await this.transport.call("q_negotiate_caps", { token });
-    const actual = String(r.tenant ?? r.tenant_id ?? tenant ?? "unknown");
+    const actual = r.tenant;
     const want = tenant as unknown as string | undefined;
     // kernel tenant ids are the name, or `name#generation` after a re-creation
     if (want !== undefined && actual !== want && actual.replace(/#\d+$/, "") !== want) {
@@ -582,9 +577,9 @@ export class Connection {
     const name = (want ?? actual) as T;
     const s = new EagerSession<T>(
       this.transport,
-      String(r.session_id),
+      r.session_id,
       name,
-      String(tenantId ?? r.tenant_id ?? r.tenant ?? name),
+      tenantId ?? r.tenant,
       token,
       this.opts.queued ?? false,
     );
@@ -598,8 +593,8 @@ export class Connection {
     return this.session<string>(this.token);
   }
 
-  /** Raw call on the transport. */
-  call(method: string, params: Record<string, unknown> = {}): Promise<any> {
+  /** Raw call on the transport, typed by the method table. */
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>> {
     return this.transport.call(method, params);
   }
 

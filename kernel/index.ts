@@ -4,10 +4,12 @@
 import { QmkError } from "./errors.js";
 import { KernelCore, type KernelOptions } from "./syscall/core.js";
 import { METHODS, METHOD_NAMES } from "./syscall/methods.js";
+import type { MethodName, ParamsOf, Reply } from "./syscall/schema.js";
 
 export { QmkError, ErrorCodes, isQmkError } from "./errors.js";
 export type { KernelOptions } from "./syscall/core.js";
 export { METHOD_NAMES } from "./syscall/methods.js";
+export type { MethodName, ParamsOf, ResultOf, Reply, MethodTable, TypedCall } from "./syscall/schema.js";
 
 export class Kernel {
   private constructor(private readonly core: KernelCore) {}
@@ -36,8 +38,18 @@ export class Kernel {
     return METHOD_NAMES;
   }
 
-  /** Dispatch one q_* call; resolves after its audit events are on disk. */
-  async call<T = any>(method: string, params: unknown = {}): Promise<T> {
+  /**
+   * Dispatch one q_* call; resolves after its audit events are on disk.
+   * Typed by the method table (kernel/syscall/schema.ts): a known method's
+   * params and result have its schema's types. The second overload is the
+   * untyped escape hatch for a method name only known at run time (a
+   * generic test helper, a probe of bad input); the DSL's transports and the
+   * CLI do not have it (dsl/transport/types.ts).
+   */
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- dynamic names: see above
+  call(method: string, params?: unknown): Promise<any>;
+  async call(method: string, params: unknown = {}): Promise<unknown> {
     let result: unknown;
     try {
       result = this.core.dispatch(method, params);
@@ -48,13 +60,16 @@ export class Kernel {
       throw e;
     }
     await this.core.audit.durable();
-    return result as T;
+    return result;
   }
 
   /** Synchronous dispatch for the in-process DSL (audit durability follows by group commit). */
-  callSync<T = any>(method: string, params: unknown = {}): T {
+  callSync<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Reply<M, P>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- dynamic names, as for call()
+  callSync(method: string, params?: unknown): any;
+  callSync(method: string, params: unknown = {}): unknown {
     if (METHODS[method]?.async) throw new QmkError("INVALID_REQUEST", `${method} waits; use call()`, { field: "method" });
-    return this.core.dispatch(method, params) as T;
+    return this.core.dispatch(method, params);
   }
 
   /** Kernel internals for tests and benchmarks inside this repository (not part of the ABI). */

@@ -1,11 +1,11 @@
 // In-process transport over an embedded kernel: `callSync` lets eager
 // operations run synchronously (so `q.outcome` is available immediately).
-import type { Transport } from "./types.js";
+import type { MethodName, ParamsOf, Reply, Transport } from "./types.js";
 
-/** The part of kernel/index.ts's Kernel the DSL uses. */
+/** The part of kernel/index.ts's Kernel the DSL uses (typed by the method table). */
 export interface KernelLike {
-  call(method: string, params: Record<string, unknown>): Promise<any>;
-  callSync?(method: string, params: Record<string, unknown>): any;
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>>;
+  callSync?<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Reply<M, P>;
   adminToken?: string;
   close?(): Promise<void> | void;
 }
@@ -16,12 +16,13 @@ export class EmbeddedTransport implements Transport {
   get adminToken(): string | undefined {
     return this.kernel.adminToken;
   }
-  call(method: string, params: Record<string, unknown>): Promise<any> {
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>> {
     return this.kernel.call(method, params);
   }
-  get callSync(): ((method: string, params: Record<string, unknown>) => any) | undefined {
+  get callSync(): Transport["callSync"] {
     const k = this.kernel;
-    return typeof k.callSync === "function" ? (m, p) => k.callSync!(m, p) : undefined;
+    if (typeof k.callSync !== "function") return undefined;
+    return <M extends MethodName, P extends ParamsOf<M>>(m: M, p: P): Reply<M, P> => k.callSync!(m, p);
   }
   async close(): Promise<void> {
     if (this.owned) await this.kernel.close?.();

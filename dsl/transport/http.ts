@@ -3,7 +3,7 @@
 // QmkError with their SPEC §4 name, code and data, as over NDJSON.
 import * as http from "node:http";
 import { QmkError, fromRpcError } from "../errors.js";
-import type { Transport } from "./types.js";
+import type { MethodName, ParamsOf, Reply, Transport } from "./types.js";
 
 export class HttpTransport implements Transport {
   readonly kind = "remote" as const;
@@ -16,10 +16,19 @@ export class HttpTransport implements Transport {
     if (this.url.protocol !== "http:") throw new QmkError("INVALID_PARAMS", `not an http:// URL: ${address}`, { field: "address" });
   }
 
-  call(method: string, params: Record<string, unknown>): Promise<never> {
+  /**
+   * One call; the server is the kernel, so its answer has the method table's
+   * shape (decoded once, here). The second overload is the untyped door for a
+   * method name known only at run time (test harnesses, probes); the DSL sees
+   * this class only as a `Transport`, which has the typed one alone.
+   */
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- dynamic names: see above
+  call(method: string, params?: unknown): Promise<any>;
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>> {
     const id = this.nextId++;
     const body = JSON.stringify({ jsonrpc: "2.0", id, method, params });
-    return new Promise((resolve, reject) => {
+    return new Promise<Reply<M, P>>((resolve, reject) => {
       const req = http.request(
         { hostname: this.url.hostname, port: this.url.port, path: this.url.pathname || "/", method: "POST", agent: this.agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
         (res) => {
@@ -33,7 +42,7 @@ export class HttpTransport implements Transport {
               return reject(new QmkError("INTERNAL_ERROR", `HTTP ${res.statusCode} from ${this.address} without a JSON-RPC body`, { field: "transport" }));
             }
             if (msg.error) reject(fromRpcError(msg.error));
-            else resolve(msg.result as never);
+            else resolve(msg.result as Reply<M, P>);
           });
         },
       );

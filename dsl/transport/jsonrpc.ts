@@ -4,7 +4,7 @@
 // the SPEC §4 name, code and data.
 import net from "node:net";
 import { QmkError, fromRpcError } from "../errors.js";
-import type { Transport } from "./types.js";
+import type { MethodName, ParamsOf, Reply, Transport } from "./types.js";
 
 interface Pending {
   resolve: (v: unknown) => void;
@@ -52,13 +52,22 @@ export class JsonRpcTransport implements Transport {
     });
   }
 
-  call(method: string, params: Record<string, unknown>): Promise<any> {
+  /**
+   * One call; the server is the kernel, so its answer has the method table's
+   * shape (decoded once, here). The second overload is the untyped door for a
+   * method name known only at run time (test harnesses, probes); the DSL sees
+   * this class only as a `Transport`, which has the typed one alone.
+   */
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- dynamic names: see above
+  call(method: string, params?: unknown): Promise<any>;
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>> {
     if (this.closed || this.failure) {
       return Promise.reject(this.failure ?? new QmkError("INTERNAL_ERROR", "transport closed", { field: "transport" }));
     }
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise<Reply<M, P>>((resolve, reject) => {
+      this.pending.set(id, { resolve: (v) => resolve(v as Reply<M, P>), reject });
       this.sock.write(JSON.stringify({ jsonrpc: "2.0", id, method, params }) + "\n");
     });
   }
@@ -74,9 +83,9 @@ export class JsonRpcTransport implements Transport {
   }
 
   private onLine(line: string): void {
-    let msg: any;
+    let msg: { id?: unknown; result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
     try {
-      msg = JSON.parse(line);
+      msg = JSON.parse(line) ?? {};
     } catch {
       return; // not ours to crash on
     }

@@ -36,6 +36,16 @@ const JobStatus = Loose({
   warnings: Type.Optional(Type.Array(Type.Unknown())),
   error: Type.Optional(JobErrorT),
 });
+/** q_wait's answer: a final state, so the counts and events are there (empty for a job that ran no shot). */
+const FinalStatus = Type.Composite([
+  Type.Omit(JobStatus, ["state", "counts", "events", "events_order"]),
+  Type.Object({
+    state: Type.Union([Type.Literal("completed"), Type.Literal("failed"), Type.Literal("cancelled")]),
+    counts: Type.Record(Type.String(), Type.Integer()),
+    events: Type.Record(Type.String(), Type.Integer()),
+    events_order: Type.Array(Type.String()),
+  }),
+], { additionalProperties: true });
 const TenantView = Loose({ tenant_id: Type.String(), status: Type.String(), quota: Quota, usage: Type.Record(Type.String(), Type.Number()) });
 const ChannelStatusT = Loose({
   id: Type.String(),
@@ -51,8 +61,24 @@ const ChannelStatusT = Loose({
   revokedBy: Type.Union([Type.String(), Type.Null()]),
   signed: Type.Boolean(),
 });
-const AuditEventT = Loose({ index: Type.Integer(), type: Type.String(), tenant: Type.Union([Type.String(), Type.Null()]), time: Type.Optional(Type.Number()) });
-const Proof = Loose({}, "RFC 6962 proof / signed tree head");
+const OrNull = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const AuditEventT = Loose({
+  index: Type.Integer(),
+  time: Type.Number(),
+  type: Type.String(),
+  severity: Type.Union([Type.Literal("info"), Type.Literal("warning"), Type.Literal("error"), Type.Literal("critical")]),
+  tenant: OrNull(Type.String()),
+  session: OrNull(Type.String()),
+  op: OrNull(Type.String()),
+  decision: OrNull(Type.Union([Type.Literal("allow"), Type.Literal("deny")])),
+  reason: OrNull(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+const TreeHead = Loose({ size: Type.Integer(), root: Type.String({ description: "hex Merkle root" }), timestamp: Type.Optional(Type.Number()) }, "the audit log's (signed) tree head");
+const InclusionProofT = Loose({ leafIdx: Type.Integer(), treeSize: Type.Integer(), root: Type.String(), leafHash: Type.String(), proof: Type.Array(Type.String()) }, "RFC 6962 inclusion proof (base64 hashes)");
+const ConsistencyProofT = Loose({ size1: Type.Integer(), size2: Type.Integer(), root1: Type.String(), root2: Type.String(), proof: Type.Array(Type.String()) }, "RFC 6962 consistency proof (base64 hashes)");
+const Approved = Loose({ channel: Type.String(), status: ChannelStatusT });
+const Rejected = Loose({ rejected: Type.Literal(true) });
 
 /** Params and result schema and doc line of one method. */
 export interface MethodSchema<P extends TSchema = TSchema, R extends TSchema = TSchema> {
@@ -118,7 +144,7 @@ export const SCHEMAS = {
   q_open_chan: m(WithSession({ vqs: Type.Unknown(), channel: Type.Optional(Type.Unknown()) }), Loose({ ch: Type.String() }), "open an in-tenant channel between two qubits"),
   q_close_chan: m(WithSession({ ch: Type.Unknown() }), Loose({ closed: Type.Boolean() }), "close an in-tenant channel"),
   q_amplitudes: m(WithSession({ vqs: Type.Unknown() }), Loose({ order: Type.String(), re: Type.Array(Type.Number()), im: Type.Array(Type.Number()), probabilities: Type.Array(Type.Number()) }), "amplitudes of the caller's own whole components"),
-  q_components: m(WithSession({}), Loose({ components: Type.Array(Loose({ size: Type.Integer(), tenants: Type.Array(Type.String()) })) }), "entanglement components touching the caller"),
+  q_components: m(WithSession({}), Loose({ components: Type.Array(Loose({ size: Type.Integer(), tenants: Type.Array(Type.String()), own: Type.Array(Type.String({ description: "the caller's qubit handles in it" })), foreign: Type.Integer({ description: "qubits of other tenants in it" }) })) }), "entanglement components touching the caller"),
 
   // jobs
   q_submit: m(
@@ -127,7 +153,7 @@ export const SCHEMAS = {
     "submit a QVM graph as a job: {graph, params?, policy?:{shots, seed, priority, strict}}",
   ),
   q_status: m(WithSession({ job_id: Str() }), JobStatus, "a job's state and, once final, its counts"),
-  q_wait: m(WithSession({ job_id: Str(), timeout_ms: Type.Optional(Int()) }), JobStatus, "wait for a job to finish (TIMEOUT if it does not in time)"),
+  q_wait: m(WithSession({ job_id: Str(), timeout_ms: Type.Optional(Int()) }), FinalStatus, "wait for a job to finish (TIMEOUT if it does not in time): its final status"),
   q_cancel: m(WithSession({ job_id: Str() }), Loose({ job_id: Type.String(), state: JobState }), "cancel a queued or running job"),
   q_get_telemetry: m(
     WithSession({}),
@@ -138,7 +164,7 @@ export const SCHEMAS = {
 
   // channels
   q_request_channel: m(WithSession({ peer: Str(), max_uses: Int(), expires_at: Type.Optional(Int()) }), Loose({ request_id: Type.String(), channel: Type.String() }), "ask a peer tenant for a channel"),
-  q_approve_channel: m(WithSession({ request_id: Str(), approve: Type.Optional(Type.Boolean()) }), Loose({ channel: Type.Optional(Type.String()), status: Type.Optional(ChannelStatusT), rejected: Type.Optional(Type.Boolean()) }), "approve (or reject) a channel request"),
+  q_approve_channel: m(WithSession({ request_id: Str(), approve: Type.Optional(Type.Boolean()) }), Type.Union([Approved, Rejected]), "approve (or, approve: false, reject) a channel request"),
   q_revoke_channel: m(WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()) }), Loose({ revoked: Type.Boolean() }), "revoke a channel (channel_id: any channel, CAP_ADMIN)"),
   q_chan_status: m(
     WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()), tenant_id: Type.Optional(Type.String()) }),
@@ -148,14 +174,29 @@ export const SCHEMAS = {
 
   // audit
   q_audit_query: m(WithSession({ filters: Type.Optional(Type.Unknown()) }), Loose({ events: Type.Array(AuditEventT), tree_size: Type.Integer() }), "audit events (own only without CAP_AUDIT)"),
-  q_audit_tree_head: m(WithSession({ sign: Type.Optional(Type.Boolean()) }), Proof, "the (signed) tree head"),
-  q_audit_inclusion: m(WithSession({ index: Int(), tree_size: Type.Optional(Int()) }), Proof, "inclusion proof of one event"),
-  q_audit_consistency: m(WithSession({ first: Int(), second: Type.Optional(Int()) }), Proof, "consistency proof between two tree sizes"),
+  q_audit_tree_head: m(WithSession({ sign: Type.Optional(Type.Boolean()) }), TreeHead, "the (signed) tree head"),
+  q_audit_inclusion: m(WithSession({ index: Int(), tree_size: Type.Optional(Int()) }), InclusionProofT, "inclusion proof of one event"),
+  q_audit_consistency: m(WithSession({ first: Int(), second: Type.Optional(Int()) }), ConsistencyProofT, "consistency proof between two tree sizes"),
 } as const satisfies Record<string, MethodSchema>;
 
 export type MethodName = keyof typeof SCHEMAS;
 export type ParamsOf<M extends MethodName> = Static<(typeof SCHEMAS)[M]["params"]>;
 export type ResultOf<M extends MethodName> = Static<(typeof SCHEMAS)[M]["result"]>;
+
+/**
+ * The result of one call, narrowed by its params where the method table has
+ * a union: q_approve_channel answers `{rejected}` only for `approve: false`,
+ * q_chan_status one channel's status when one is named, else `{channels}`.
+ */
+export type Reply<M extends MethodName, P> = M extends "q_approve_channel"
+  ? P extends { approve: false }
+    ? Static<typeof Rejected>
+    : Static<typeof Approved>
+  : M extends "q_chan_status"
+    ? P extends { channel: unknown } | { channel_id: unknown }
+      ? Static<typeof ChannelStatusT>
+      : { channels: Static<typeof ChannelStatusT>[] }
+    : ResultOf<M>;
 /** Params as a caller writes them (the session's transport may add session_id itself). */
 export type CallParams<M extends MethodName> = ParamsOf<M>;
 
@@ -164,7 +205,7 @@ export type MethodTable = { [M in MethodName]: { params: ParamsOf<M>; result: Re
 
 /** A typed door onto a kernel: what `kernel.call`, transports and test doubles implement. */
 export interface TypedCall {
-  call<M extends MethodName>(method: M, params: ParamsOf<M>): Promise<ResultOf<M>>;
+  call<M extends MethodName, P extends ParamsOf<M>>(method: M, params: P): Promise<Reply<M, P>>;
 }
 
 export function isMethodName(name: string): name is MethodName {

@@ -112,7 +112,7 @@ describe("jobs of two tenants interleave in the kernel", () => {
         k.call("q_wait", { session_id: b, job_id: short.job_id, timeout_ms: 60_000 }).then(() => order.push("short")),
       ]);
       expect(order).toEqual(["short", "long"]);
-      const st = await k.call("q_status", { session_id: a, job_id: long.job_id });
+      const st = await k.call("q_wait", { session_id: a, job_id: long.job_id, timeout_ms: 60_000 });
       expect(st.counts["11"] + st.counts["00"]).toBe(3000); // the correction made r follow q every time
     } finally {
       await k.close();

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { createKernel, type Kernel } from "../../index.js";
-import { encodeEvent, leafHash, toHex, verifyInclusionJson, verifyLogDir } from "../../security/audit/index.js";
+import { encodeEvent, leafHash, toHex, verifyInclusionJson, verifyLogDir, type AuditEvent } from "../../security/audit/index.js";
 import { describeError } from "../io.js";
 
 const RIGHTS = ["CAP_ALLOC", "CAP_MEASURE", "CAP_LINK", "CAP_TELEPORT"];
@@ -130,7 +130,8 @@ export async function demoCommand(opts: { dataDir?: string }): Promise<number> {
     say(`  firewall violations logged: ${ev.length}`);
     if (ev.length) {
       const proof = await k.call("q_audit_inclusion", { session_id: admin, index: ev[0].index, tree_size: head.size });
-      const mine = Buffer.from(leafHash(encodeEvent(ev[0]))).toString("base64");
+      // the event as the kernel sent it, re-encoded as the log did (the wire type keeps type/details open)
+      const mine = Buffer.from(leafHash(encodeEvent(ev[0] as AuditEvent))).toString("base64");
       verifyInclusionJson(proof);
       say(`  inclusion proof of event #${ev[0].index} (${proof.proof.length} hashes): verified; leaf matches the event bytes: ${proof.leafHash === mine}`);
     }
