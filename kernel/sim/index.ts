@@ -38,7 +38,7 @@ export interface SimulatorOptions {
   kernels?: "auto" | "js" | "wasm";
   /** threads for large states (WASM path only): 2 (default on ≥ 2 cores) or 1 */
   threads?: 1 | 2;
-  /** cache blocking: runs of ops on qubits < chunkQubits are applied chunk by chunk (0 = off; default 16, 1 MiB chunks) */
+  /** cache blocking: runs of ops on qubits < chunkQubits are applied chunk by chunk (0 = off; default 1 MiB chunks: 16 double, 17 single) */
   chunkQubits?: number;
   /** gate fusion: true/2 (default) fuses into blocks of ≤ 2 qubits, 1 only runs of one-qubit gates, false off */
   fusion?: boolean | 1 | 2;
@@ -51,6 +51,18 @@ export interface SimulatorOptions {
 }
 
 const EPS = 1e-14;
+
+let defaultPrecision: Precision = "double";
+
+/**
+ * The precision of simulators created without one (process-wide; "double"
+ * unless changed). For an embedder that runs a kernel in its own process,
+ * e.g. `qmk run --precision single`: call before the kernel makes its machines.
+ */
+export function setDefaultPrecision(p: Precision): void {
+  if (p !== "double" && p !== "single") bad('precision must be "double" or "single"', "precision");
+  defaultPrecision = p;
+}
 
 function bad(msg: string, field: string): never {
   throw new QmkError("INVALID_PARAMS", msg, { field });
@@ -80,7 +92,7 @@ export class Simulator {
 
   constructor(opts: SimulatorOptions = {}) {
     if (opts.precision !== undefined && opts.precision !== "double" && opts.precision !== "single") bad('precision must be "double" or "single"', "precision");
-    this.precision = opts.precision ?? "double";
+    this.precision = opts.precision ?? defaultPrecision;
     const limit = maxQubitsFor(this.precision);
     const max = opts.maxQubits ?? limit;
     if (!Number.isInteger(max) || max < 0 || max > limit) bad(`maxQubits must be an integer in 0..${limit} (precision ${this.precision})`, "maxQubits");
@@ -90,7 +102,8 @@ export class Simulator {
     this.k = jsKernels;
     if (opts.threads !== undefined && opts.threads !== 1 && opts.threads !== 2) bad("threads must be 1 or 2", "threads");
     this.threads = opts.threads ?? 2;
-    this.chunkQubits = opts.chunkQubits ?? 16;
+    // 1 MiB chunks (L2-resident) in either precision
+    this.chunkQubits = opts.chunkQubits ?? (this.precision === "single" ? 17 : 16);
     if (!Number.isInteger(this.chunkQubits) || this.chunkQubits < 0) bad("chunkQubits must be a non-negative integer", "chunkQubits");
     this.fuser = new Fuser(opts.fusion !== false, opts.fusion === 1 ? 1 : 2);
     this.rng = mulberry32(opts.seed ?? 0);

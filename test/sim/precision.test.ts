@@ -89,3 +89,18 @@ describe("precision: single (complex64) against double", () => {
     expect(() => new Simulator({ precision: "half" as never })).toThrow(expect.objectContaining({ codeName: "INVALID_PARAMS", data: { field: "precision" } }));
   });
 });
+
+describe("setDefaultPrecision", () => {
+  it("applies to simulators made without a precision, and rejects other values", async () => {
+    const { setDefaultPrecision } = await import("../../kernel/sim/index.js");
+    try {
+      setDefaultPrecision("single");
+      expect(new Simulator().precision).toBe("single");
+      expect(new Simulator({ precision: "double" }).precision).toBe("double");
+      expect(() => setDefaultPrecision("quad" as never)).toThrow(expect.objectContaining({ codeName: "INVALID_PARAMS", data: { field: "precision" } }));
+    } finally {
+      setDefaultPrecision("double");
+    }
+    expect(new Simulator().precision).toBe("double");
+  });
+});
