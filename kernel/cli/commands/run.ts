@@ -3,7 +3,8 @@
 // --token), or on a `qmk serve` kernel (--connect + --token). FILE "-" is stdin.
 import { ErrorCodes, QmkError, isQmkError, type ErrorName } from "../../errors.js";
 import { openClient } from "../client.js";
-import { describeError, exitCodeOf, loadGraphFile, parseBindings, terminalProgress, UsageError } from "../io.js";
+import { describeError, exitCodeOf, parseBindings, terminalProgress, UsageError } from "../io.js";
+import { loadProgram, runCounts, runGraph, runObservable } from "./experiment.js";
 
 export interface RunOpts {
   seed?: string;
@@ -14,6 +15,10 @@ export interface RunOpts {
   tenant?: string;
   token?: string;
   connect?: string;
+  /** a Pauli sum: print its expectation instead of counts */
+  observable?: string;
+  /** a noise model file (JSON) */
+  noise?: string;
 }
 
 export async function runCommand(file: string, opts: RunOpts): Promise<number> {
@@ -23,10 +28,15 @@ export async function runCommand(file: string, opts: RunOpts): Promise<number> {
   if (!Number.isInteger(seed) || seed < 0) return fail(new UsageError("--seed must be a non-negative integer"));
   let client: Awaited<ReturnType<typeof openClient>> | undefined;
   try {
-    const graph = loadGraphFile(file);
+    const prog = loadProgram(file);
+    const graph = runGraph(prog, opts.noise);
     const params = parseBindings(opts.param);
     client = await openClient(opts, { demo: true, ...(opts.tenant ? { asTenant: opts.tenant } : {}) });
     const c = client;
+    if (opts.observable !== undefined) {
+      await runObservable((m, p) => c.call(m as never, p as never), prog, { ...opts, observable: opts.observable, seed, params });
+      return 0;
+    }
     const { job_id, warnings } = await c.call("q_submit", { graph, params, policy: { shots, seed } });
     for (const w of (warnings ?? []) as Array<{ code?: string; node?: string; message?: string }>) process.stderr.write(`warning ${w.code}${w.node ? ` node ${w.node}` : ""}: ${w.message}\n`);
     const progress = terminalProgress("shots");
@@ -48,11 +58,12 @@ export async function runCommand(file: string, opts: RunOpts): Promise<number> {
         ? new QmkError(err.name, `job ${st.state}: ${err.message}`, { ...(err.data ?? {}), tenant: c.tenant })
         : new QmkError(st.state === "cancelled" ? "CANCELLED" : "INTERNAL_ERROR", `job ${st.state}`, { tenant: c.tenant });
     }
+    const out = runCounts(prog, st);
     if (opts.json) {
-      process.stdout.write(JSON.stringify({ counts: st.counts, events: st.events, shots: st.shots }) + "\n");
+      process.stdout.write(JSON.stringify({ counts: out.counts, events: st.events, shots: st.shots, ...(prog.qasm ? { bits: prog.qasm.bits } : {}) }) + "\n");
     } else {
-      process.stdout.write(`events (bit order): ${(st.events_order ?? []).join(" ")}\n`);
-      const rows = Object.entries(st.counts ?? {}).sort((a, b) => b[1] - a[1]);
+      process.stdout.write(`${prog.qasm ? "classical bits (declaration order)" : "events (bit order)"}: ${out.order.join(" ")}\n`);
+      const rows = Object.entries(out.counts).sort((a, b) => b[1] - a[1]);
       for (const [bits, n] of rows) process.stdout.write(`${bits}  ${String(n).padStart(7)}  ${((100 * n) / st.shots).toFixed(1)}%\n`);
     }
     return 0;

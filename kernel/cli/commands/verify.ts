@@ -1,12 +1,13 @@
 // `qmk verify FILE` — static verification of a QVM graph (JSON or .qvm.asm).
 import { verifyGraph } from "../../qvm/verifier.js";
 import { isQmkError } from "../../errors.js";
-import { loadGraphFile, parseBindings } from "../io.js";
+import { parseBindings } from "../io.js";
+import { loadProgram } from "./experiment.js";
 
 export function verifyCommand(file: string, opts: { json?: boolean; strict?: boolean; param?: string[] }): number {
   let result;
   try {
-    result = verifyGraph(loadGraphFile(file), { strict: !!opts.strict, params: parseBindings(opts.param) });
+    result = verifyGraph(loadProgram(file).graph, { strict: !!opts.strict, params: parseBindings(opts.param) });
   } catch (e) {
     const err = isQmkError(e) ? { code: e.codeName, node: e.data.node ?? null, field: e.data.field ?? null, message: e.message } : { code: "INVALID_GRAPH", node: null, field: null, message: String(e) };
     result = { valid: false, errors: [err], warnings: [] };
