@@ -12,6 +12,9 @@ function isAngleArg(op: string, k: string): boolean {
 import type { QvmGraph, QvmNode } from "../kernel/qvm/graph.js";
 import { toQasm } from "../kernel/qasm/export.js";
 import { qasmCounts, qasmMeta, qasmToGraph } from "../kernel/qasm/import.js";
+import { withNoise } from "../kernel/noise/insert.js";
+import type { NoiseModel } from "../kernel/noise/model.js";
+import { circuitExpectation, type Expectation, type ExpectationOptions } from "./expectation.js";
 import { ErrorCodes, QmkError, type ErrorName } from "./errors.js";
 import { angleParams, evalAngle } from "./angles.js";
 import { BitImpl, LoanImpl, QubitImpl, type Backend, type ChannelLike, type Operand } from "./runtime.js";
@@ -251,6 +254,8 @@ export interface RunOptions {
   params?: Record<string, number>;
   timeoutMs?: number;
   priority?: number;
+  /** a noise model (kernel/noise/model.ts): simulated by quantum trajectories, reproducible from `seed` */
+  noise?: NoiseModel | string;
 }
 
 type Output = Bit | MeasuredData;
@@ -303,6 +308,15 @@ export class Circuit<K extends string = string> {
     return toQasm2(this.graph);
   }
 
+  /**
+   * ⟨observable⟩ (a Pauli sum such as "Z0 Z1 + 0.5 X0"; qubit k = k-th
+   * allocated qubit) on the final state: exact without `shots`, else sampled
+   * with a standard error (see dsl/expectation.ts).
+   */
+  expectation(observable: string, opts: ExpectationOptions = {}): Promise<Expectation> {
+    return circuitExpectation(this, observable, opts);
+  }
+
   /** Submits the graph with shots (q_submit, then q_wait) and returns typed counts. */
   async run(opts: RunOptions = {}): Promise<Counts<K>> {
     const s = opts.session ?? this.session;
@@ -313,7 +327,7 @@ export class Circuit<K extends string = string> {
     }
     await s.sync();
     const shots = opts.shots ?? 1024;
-    const graph = this.bind(opts.params);
+    const graph = opts.noise !== undefined ? withNoise(this.bind(opts.params), opts.noise) : this.bind(opts.params);
     const sub = await s.call("q_submit", {
       graph,
       policy: { shots, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.priority !== undefined ? { priority: opts.priority } : {}) },

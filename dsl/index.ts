@@ -21,6 +21,7 @@ import type { TokenStore } from "./session.js";
 export * from "./types.js";
 export * from "./ops.js";
 export { circuit, jointCircuit, Circuit, Counts, toQasm3, toQasm2, fromQasm, type QvmGraph, type QvmNode, type RunOptions } from "./capture.js";
+export type { Expectation, ExpectationOptions, NoiseModel } from "./expectation.js";
 export {
   Connection,
   DEFAULT_PROFILE,

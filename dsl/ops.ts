@@ -63,6 +63,13 @@ export function cphase<A extends string>(a: Live<A>, b: Live<NoInfer_<A>>, theta
 export function cphase<A extends string, B extends string>(a: LiveOrLoan<A>, b: LiveOrLoan<B>, theta: Angle, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;
 export function cphase(a: unknown, b: unknown, theta: Angle, ch?: unknown): void { gate("CPHASE", [a, b], { theta }, ch); }
 
+/* ---- three-qubit gates (one tenant) ------------------------------------ */
+
+/** Toffoli (APPLY_CCX): X on `target` when both controls are 1. */
+export function ccx<A extends string>(c0: Live<A>, c1: Live<NoInfer_<A>>, target: Live<NoInfer_<A>>): void { gate("CCX", [c0, c1, target], {}); }
+/** Fredkin (APPLY_CSWAP): swaps `a` and `b` when `control` is 1. */
+export function cswap<A extends string>(control: Live<A>, a: Live<NoInfer_<A>>, b: Live<NoInfer_<A>>): void { gate("CSWAP", [control, a, b], {}); }
+
 /** TELEPORT_CNOT (CAP_TELEPORT): CNOT by gate teleportation. */
 export function teleportCnot<A extends string>(control: Live<A>, target: Live<NoInfer_<A>>): void;
 export function teleportCnot<A extends string, B extends string>(control: LiveOrLoan<A>, target: LiveOrLoan<B>, channel: Channel<NoInfer_<A>, NoInfer_<B>>): void;

@@ -29,6 +29,8 @@ export const FREE_FUNCTIONS = table<OpSpec>({
   h: g1, x: g1, y: g1, z: g1, s: g1, sdg: g1, t: g1, tdg: g1, rx: g1, ry: g1, rz: g1, u: g1,
   injectT: { kind: "gate1", qubits: [0], right: "CAP_MAGIC" },
   cx: g2(2), cnot: g2(2), cz: g2(2), swap: g2(2), cphase: g2(3),
+  // three operands of one session (no channel form)
+  ccx: { kind: "gate2", qubits: [0, 1, 2] }, cswap: { kind: "gate2", qubits: [0, 1, 2] },
   teleportCnot: g2(2, "CAP_TELEPORT"),
   measure: m1, measureZ: m1, measureX: m1, measureY: m1, measureAngle: m1, measureIn: m1,
   // Both operands must come from one session (no channel form).

@@ -428,6 +428,18 @@ export function circuitSvg(graph: GraphLike, opts: CircuitOptions = {}): string 
       if (ctl === "X") s += `<circle class="target" cx="${x}" cy="${Y(t)}" r="11" fill="white" stroke="#222" stroke-width="1.5"/><line x1="${x - 11}" x2="${x + 11}" y1="${Y(t)}" y2="${Y(t)}" stroke="#222" stroke-width="1.5"/><line x1="${x}" x2="${x}" y1="${Y(t) - 11}" y2="${Y(t) + 11}" stroke="#222" stroke-width="1.5"/>`;
       else if (ctl === "Z") s += `<circle class="control" cx="${x}" cy="${Y(t)}" r="5" fill="#222"/>`;
       else s += `<rect x="${x - 24}" y="${Y(t) - 13}" width="48" height="26" rx="4" fill="white" stroke="#222"/><text x="${x}" y="${Y(t) + 4}" text-anchor="middle" font-size="10">${esc(opLabel(node))}</text>`;
+    } else if ((node.op === "APPLY_CCX" || node.op === "APPLY_CSWAP") && ws.length === 3) {
+      // Toffoli: two control dots and ⊕; Fredkin: one control dot and two ×
+      const lo = Math.min(...ws), hi = Math.max(...ws);
+      s += `<line x1="${x}" x2="${x}" y1="${Y(lo)}" y2="${Y(hi)}" stroke="#222" stroke-width="1.5"/>`;
+      const controls = node.op === "APPLY_CCX" ? ws.slice(0, 2) : ws.slice(0, 1);
+      for (const c of controls) s += `<circle class="control" cx="${x}" cy="${Y(c)}" r="5" fill="#222"/>`;
+      if (node.op === "APPLY_CCX") {
+        const t = ws[2];
+        s += `<circle class="target" cx="${x}" cy="${Y(t)}" r="11" fill="white" stroke="#222" stroke-width="1.5"/><line x1="${x - 11}" x2="${x + 11}" y1="${Y(t)}" y2="${Y(t)}" stroke="#222" stroke-width="1.5"/><line x1="${x}" x2="${x}" y1="${Y(t) - 11}" y2="${Y(t) + 11}" stroke="#222" stroke-width="1.5"/>`;
+      } else {
+        for (const i of ws.slice(1)) s += `<text class="swap" x="${x}" y="${Y(i) + 5}" text-anchor="middle" font-size="16">×</text>`;
+      }
     } else if (node.op === "APPLY_SWAP" && ws.length === 2) {
       s += `<line x1="${x}" x2="${x}" y1="${Y(ws[0])}" y2="${Y(ws[1])}" stroke="#222" stroke-width="1.5"/>`;
       for (const i of ws) s += `<text x="${x}" y="${Y(i) + 5}" text-anchor="middle" font-size="16">×</text>`;
