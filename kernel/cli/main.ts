@@ -57,7 +57,7 @@ program
 
 program
   .command("verify <file>")
-  .description("statically verify a QVM graph (.json, .qvm.asm or OpenQASM .qasm); exit 0 valid, 1 invalid")
+  .description("statically verify a QVM graph (.json or .qvm.asm); exit 0 valid, 1 invalid")
   .option("--json", "print {valid, errors, warnings} as JSON")
   .option("--strict", "leaks are errors")
   .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
@@ -74,19 +74,10 @@ program
   .option("--tenant <name>", "run as this tenant (default demo)")
   .option("--token <file>", "the tenant's token file (- reads stdin)")
   .option("--connect <addr>", "run on a qmk serve: SOCKET, tcp://127.0.0.1:N or http://127.0.0.1:N (needs --token)")
-  .option("--observable <pauli-sum>", 'print the expectation of e.g. "Z0 Z1 + 0.5 X0" (exact without --shots; --json: {"expectation":{…}})')
-  .option("--noise <file>", "a noise model (JSON): depolarizing, amplitude/phase damping, readout, logical")
   .action(async (file, o) => {
     await withFma();
     exit(await (await import("./commands/run.js")).runCommand(file, o));
   });
-
-program
-  .command("convert <file>")
-  .description("convert OpenQASM 2.0/3, QVM JSON or .qvm.asm to --to qasm2|qasm3|json (stdout, or --out FILE)")
-  .option("--to <format>", "qasm2 | qasm3 | json")
-  .option("--out <file>", "write here instead of stdout")
-  .action(async (file, o) => exit((await import("./commands/convert.js")).convertCommand(file, o)));
 
 program
   .command("serve")
@@ -96,6 +87,7 @@ program
   .option("--port <n>", "also listen on 127.0.0.1:N")
   .option("--log-level <level>", "request log level on stderr: fatal, error, warn, info (one line per request), debug, trace, silent", "info")
   .option("--limit <key=value>", "override a connection limit, e.g. maxConnections=64 or preAuthPerConnection=20/5 (repeatable)", collect)
+  .option("--checkpoint-mirror <file>", "append every new signed audit checkpoint to FILE outside the data directory (a witness stand-in; check later with qmk audit verify --checkpoint FILE)")
   .action(async (o) => {
     await withFma();
     await (await import("./commands/serve.js")).serveCommand(o);
@@ -180,9 +172,29 @@ operator(jobs.command("cancel <id>").description("cancel a queued or running job
 const audit = program.command("audit").description("the tamper-evident audit log");
 audit
   .command("verify [dir]")
-  .description("re-derive every root and check every signed head; report the first bad entry")
+  .description("check every checkpoint signature with the public key alone (DIR/audit.pub or --key), re-derive every root, fail on any event no checkpoint covers; exit 0 OK, 1 BAD, 3 log/key missing")
+  .option("--checkpoint <file>", "a checkpoint held outside DIR (a monitor's, a mirror file): the log must be a consistent extension of it (repeatable)", collect)
+  .option("--key <vkey>", "verifier key <name>+<hex id>+<base64>, or a file of them (default DIR/audit.pub)")
   .option("--json", "JSON report")
   .action(async (d, o) => exit((await import("./commands/audit.js")).auditVerifyCommand(d, o)));
+audit
+  .command("pubkey [dir]")
+  .description("print the log's verifier key (signed-note form) for third parties")
+  .action(async (d) => exit((await import("./commands/audit.js")).auditPubkeyCommand(d)));
+audit
+  .command("checkpoint [dir]")
+  .description("print the newest signed checkpoint (C2SP tlog-checkpoint) for a monitor to keep")
+  .option("--key <vkey>", "verifier key or key file (default DIR/audit.pub)")
+  .action(async (d, o) => exit((await import("./commands/audit.js")).auditCheckpointCommand(d, o)));
+audit
+  .command("attestation")
+  .description("job attestations")
+  .command("verify <file>")
+  .description("check a job attestation's Ed25519 signature offline")
+  .option("--key <vkey>", "verifier key or key file")
+  .option("--dir <dir>", "take the key from DIR/audit.pub")
+  .option("--json", "JSON output")
+  .action(async (f, o) => exit((await import("./commands/audit.js")).auditAttestationVerifyCommand(f, o)));
 audit
   .command("proof [dir]")
   .description("print an RFC 6962 inclusion or consistency proof as JSON")

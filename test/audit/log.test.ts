@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { QmkError } from "../../kernel/errors.js";
 import {
   AuditLog, EVENT_TYPES, SEVERITIES, canonicalJson, decodeEvent, encodeEvent, graphHash, leafHash, rootFromLeafHashes,
-  sanitizeDetails, signAttestation, toHex, verifyAttestation, verifyConsistencyJson, verifyInclusionJson, verifyLogDir, verifyTreeHeadSignature,
+  sanitizeDetails, signAttestation, toHex, verifyAttestation, verifyConsistencyJson, verifyInclusionJson, verifyLogDir, verifyCheckpoint, parseVerifierKey, AuditSigner,
   type AuditEvent,
 } from "../../kernel/security/audit/index.js";
 import { KEY, manualClock, tmpDir } from "./helpers.js";
@@ -164,35 +164,46 @@ describe("queries", () => {
   });
 });
 
-describe("signed tree heads", () => {
-  it("signs size, root, strictly increasing timestamp and per-tenant counts", () => {
+describe("checkpoints (signed tree heads)", () => {
+  it("a checkpoint signs size and root; time and per-tenant counts come with it, derived from the signed leaves", async () => {
     const clock = manualClock(5000);
     const l = mem({ clock: clock.now, epochEvents: 0 });
+    expect(l.checkpoints()).toHaveLength(1); // a new log signs its empty tree at once
     l.append({ type: "cap.use", tenant: "alice" });
     l.append({ type: "cap.use", tenant: "alice" });
+    clock.advance(3);
     l.append({ type: "cap.use", tenant: "bob" });
     l.append({ type: "policy.change" });
     const h1 = l.signTreeHead();
-    expect(h1).toMatchObject({ size: 4, root: l.treeHead().root, timestamp: 5000, tenantCounts: { alice: 2, bob: 1, "": 1 } });
-    expect(verifyTreeHeadSignature(KEY, h1)).toBe(true);
-    const h2 = l.signTreeHead(); // clock frozen: still strictly increasing
-    expect(h2.timestamp).toBe(5001);
-    clock.set(10); // clock steps back
-    expect(l.signTreeHead().timestamp).toBe(5002);
-    expect(verifyTreeHeadSignature(KEY, { ...h1, size: 5 })).toBe(false);
-    expect(verifyTreeHeadSignature(KEY, { ...h1, tenantCounts: { alice: 1, bob: 1, "": 1 } })).toBe(false);
-    expect(verifyTreeHeadSignature(new Uint8Array(32), h1)).toBe(false);
-    expect(verifyTreeHeadSignature(KEY, { ...h1, signature: "00" })).toBe(false);
+    expect(h1).toMatchObject({ v: 2, size: 4, root: l.treeHead().root, timestamp: 5003, tenantCounts: { alice: 2, bob: 1, "": 1 }, key: l.verifierKey });
+    const cp = verifyCheckpoint(h1.checkpoint, [parseVerifierKey(l.verifierKey)]);
+    expect({ origin: cp.origin, size: cp.size, root: Buffer.from(cp.root).toString("hex") }).toEqual({ origin: l.origin, size: 4, root: h1.root });
+    expect(h1.checkpoint.startsWith(`${l.origin}\n4\n${Buffer.from(h1.root, "hex").toString("base64")}\n\n\u2014 ${l.origin} `)).toBe(true);
+    expect(l.signTreeHead()).toEqual(h1); // nothing new: the same checkpoint, not another signature
+    const other = new AuditSigner(new Uint8Array(32).fill(3), l.origin);
+    expect(() => verifyCheckpoint(h1.checkpoint, [other.verifier])).toThrow();
+    expect(() => verifyCheckpoint(h1.checkpoint.replace("\n4\n", "\n5\n"), [parseVerifierKey(l.verifierKey)])).toThrow(/does not verify/);
+    await l.durable();
+    expect(l.durableTreeSize).toBe(4);
   });
 
-  it("epochs by event count add a head and an audit.epoch summary leaf", () => {
+  it("one checkpoint per group commit: every acknowledged event is covered when durable() resolves", async () => {
+    const l = mem({ epochEvents: 0 });
+    for (let batch = 1; batch <= 5; batch++) {
+      for (let i = 0; i < batch; i++) l.append({ type: "cap.use" });
+      await l.durable();
+      expect(l.durableTreeSize).toBe(l.size);
+    }
+    expect(l.checkpoints()).toHaveLength(6); // the empty tree + one per batch
+  });
+
+  it("epochs by event count add an audit.epoch summary leaf (time, per-tenant counts)", () => {
     const l = mem({ epochEvents: 5 });
     for (let i = 0; i < 12; i++) l.append({ type: "cap.use", tenant: "t" });
-    const heads = l.signedHeads();
-    expect(heads.map((h) => h.size)).toEqual([5, 11]); // 5 events; then 5 more + the first epoch leaf
     const epochs = l.query({ type: "audit.epoch" });
-    expect(epochs.map((e) => e.details.tree_size)).toEqual([5, 11]);
-    expect(epochs[0].details.root).toBe(heads[0].root);
+    expect(epochs.map((e) => e.details.tree_size)).toEqual([5, 11]); // 5 events; then 5 more + the first epoch leaf
+    expect(epochs[0].details.root).toBe(l.rootAt(5));
+    expect(epochs[1].details.tenant_counts).toEqual([["", 1], ["t", 10]]);
     expect(l.size).toBe(14);
   });
 
@@ -200,13 +211,12 @@ describe("signed tree heads", () => {
     const clock = manualClock(0);
     const l = mem({ epochEvents: 0, epochMs: 1000, clock: clock.now });
     l.append({ type: "cap.use" });
-    l.signTreeHead();
     clock.advance(500);
     l.append({ type: "cap.use" });
-    expect(l.signedHeads().length).toBe(1);
+    expect(l.query({ type: "audit.epoch" })).toHaveLength(0);
     clock.advance(600);
     l.append({ type: "cap.use" });
-    expect(l.signedHeads().map((h) => h.size)).toEqual([1, 3]);
+    expect(l.query({ type: "audit.epoch" }).map((e) => e.details.tree_size)).toEqual([3]);
   });
 
   it("rejects a short signing key", () => {
@@ -228,20 +238,23 @@ describe("persistence", () => {
     await l.durable();
     expect(fs.statSync(path.join(dir, "events.log")).size).toBeGreaterThan(500 * 100);
     const head = l.signTreeHead();
+    expect(l.checkpoints().length).toBeLessThanOrEqual(1 + ps.length + 1); // one per group commit, not per event
     await l.close();
-    clock.set(50); // earlier than the recovered head: timestamps must still increase
+    expect(fs.readFileSync(path.join(dir, "audit.pub"), "utf8")).toBe(l.verifierKey + "\n");
     l = AuditLog.open({ dir, signingKey: KEY, epochEvents: 0, clock: clock.now });
     expect(l.treeHead()).toEqual({ size: 500, root: head.root });
     expect(l.lastSignedHead()).toEqual(head);
+    expect(l.origin).toBe(head.checkpoint.split("\n")[0]);
     expect(l.tenantCounts()).toEqual({ t0: 125, t1: 125, t2: 125, t3: 125 });
     l.append({ type: "job.complete", tenant: "t1" });
-    expect(l.signTreeHead().timestamp).toBe(head.timestamp + 1);
+    expect(l.signTreeHead().size).toBe(501);
     verifyInclusionJson(l.inclusionProof(123));
     expect(l.query({ tenant: "t1" }).length).toBe(126);
     expect(l.event(500).type).toBe("job.complete");
     await l.close();
-    const rep = verifyLogDir(dir, { signingKey: KEY });
-    expect(rep).toMatchObject({ ok: true, size: 501, heads: 2, headsVerified: 2, signaturesChecked: true, tornTail: false });
+    const rep = verifyLogDir(dir);
+    expect(rep).toMatchObject({ ok: true, size: 501, uncovered: 0, keySource: "audit.pub", tornTail: false });
+    expect(rep.checkpointsVerified).toBe(rep.checkpoints);
   });
 
   it("file-mode and memory-mode logs give identical roots and proofs", async () => {
@@ -256,15 +269,15 @@ describe("persistence", () => {
     await a.close();
   });
 
-  it("opening with the wrong key fails (heads do not verify)", async () => {
+  it("opening with the wrong key fails (checkpoints do not verify)", async () => {
     const dir = tmpDir("key");
     const l = AuditLog.open({ dir, signingKey: KEY });
     l.append({ type: "cap.use" });
     await l.close();
-    expect(() => AuditLog.open({ dir, signingKey: new Uint8Array(32).fill(9) })).toThrow(/bad signature/);
+    expect(() => AuditLog.open({ dir, signingKey: new Uint8Array(32).fill(9) })).toThrow(/not signed by any known key/);
   });
 
-  it("key rotation: old heads verify under previousKeys, new heads use the new key", async () => {
+  it("key rotation: old checkpoints verify under previousKeys, new ones use the new key; audit.pub lists both", async () => {
     const dir = tmpDir("rotate");
     const k2 = new Uint8Array(32).fill(42);
     let l = AuditLog.open({ dir, signingKey: KEY });
@@ -273,30 +286,36 @@ describe("persistence", () => {
     l = AuditLog.open({ dir, signingKey: k2, previousKeys: [KEY] });
     l.append({ type: "key.rotate", details: { purpose: "audit-sth" } });
     await l.close();
-    expect(() => AuditLog.open({ dir, signingKey: k2 })).toThrow(/bad signature/);
-    expect(verifyLogDir(dir, { signingKey: k2 })).toMatchObject({ ok: false, badHead: 0 });
-    expect(verifyLogDir(dir, { signingKey: [KEY, k2] })).toMatchObject({ ok: true, heads: 2, headsVerified: 2 });
+    expect(() => AuditLog.open({ dir, signingKey: k2 })).toThrow(/not signed by any known key/);
+    const keys = fs.readFileSync(path.join(dir, "audit.pub"), "utf8").trim().split("\n");
+    expect(keys).toHaveLength(2);
+    expect(verifyLogDir(dir, { keys: keys[0] })).toMatchObject({ ok: false, badCheckpoint: 0 });
+    expect(verifyLogDir(dir)).toMatchObject({ ok: true, uncovered: 0 });
+    expect(verifyLogDir(dir, { keys })).toMatchObject({ ok: true });
   });
 
-  it("a torn final record is cut off on open; acknowledged events stay", async () => {
+  it("a torn final record and events no checkpoint covers are cut off on open (never acknowledged), and the cut is logged", async () => {
     const dir = tmpDir("torn");
     let l = AuditLog.open({ dir, signingKey: KEY, epochEvents: 0 });
     for (let i = 0; i < 20; i++) l.append({ type: "cap.use", details: { i } });
     await l.durable();
     const root = l.treeHead().root;
     await l.close();
-    // Unsigned tail: remove the closing head so the torn record is the only damage.
-    fs.writeFileSync(path.join(dir, "heads.log"), "");
     const f = path.join(dir, "events.log");
     const full = fs.readFileSync(f);
+    // A crash mid-commit: one complete event record without its checkpoint, then a torn record.
+    const { frame, scanRecords } = await import("../../kernel/security/audit/store.js");
+    const last = scanRecords(full).records.filter((r) => r[0] === 0x7b).pop()!;
+    const extra = encodeEvent({ ...decodeEvent(Buffer.from(last)), index: 20 });
+    fs.appendFileSync(f, frame(extra));
     fs.appendFileSync(f, Buffer.from([0x40, 0, 0, 0, 1, 2, 3, 4, 0x7b, 0x22])); // header says 64 bytes, 2 present
-    expect(verifyLogDir(dir, { signingKey: KEY })).toMatchObject({ ok: true, size: 20, tornTail: true });
+    expect(verifyLogDir(dir)).toMatchObject({ ok: false, size: 21, uncovered: 1, tornTail: true });
     l = AuditLog.open({ dir, signingKey: KEY, epochEvents: 0 });
-    expect(l.treeHead()).toEqual({ size: 20, root });
-    expect(fs.readFileSync(f).equals(full)).toBe(true);
-    l.append({ type: "cap.use" });
+    expect(l.rootAt(20)).toBe(root);
+    expect(l.event(20)).toMatchObject({ type: "audit.recover", details: { dropped_events: 1 } });
     await l.close();
-    expect(verifyLogDir(dir, { signingKey: KEY })).toMatchObject({ ok: true, size: 21, tornTail: false });
+    expect(fs.readFileSync(f).subarray(0, full.length).equals(full)).toBe(true);
+    expect(verifyLogDir(dir)).toMatchObject({ ok: true, size: 21, uncovered: 0, tornTail: false });
   });
 
   it("damage in the middle is never silently truncated: open throws naming the entry", async () => {
@@ -355,22 +374,32 @@ describe("job attestation", () => {
     log.append({ type: "job.start", tenant: "alice" });
     log.append({ type: "job.complete", tenant: "alice" });
     const th = log.treeHead();
-    const att = signAttestation(akey, { ...body, audit: { tree_size: th.size, root: th.root } });
+    const att = log.signAttestation({ ...body, audit: { tree_size: th.size, root: th.root } });
+    expect(verifyAttestation(log.verifierKey, att)).toBe(true);
     for (let i = 0; i < 10; i++) log.append({ type: "cap.use" });
     const proof = log.consistencyProof(att.audit.tree_size);
     expect(Buffer.from(proof.root1, "base64").toString("hex")).toBe(att.audit.root);
     verifyConsistencyJson(proof);
   });
 
-  it("signs and verifies; any change or another key fails", () => {
-    const att = signAttestation(akey, body);
-    expect(verifyAttestation(akey, att)).toBe(true);
-    expect(verifyAttestation(akey, JSON.parse(JSON.stringify(att)))).toBe(true);
-    expect(verifyAttestation(new Uint8Array(32).fill(4), att)).toBe(false);
-    expect(verifyAttestation(akey, { ...att, tenant: "bob" })).toBe(false);
-    expect(verifyAttestation(akey, { ...att, outcomes: { counts: { "00": 52, "11": 48 } } })).toBe(false);
-    expect(verifyAttestation(akey, { ...att, audit: { ...att.audit, tree_size: 43 } })).toBe(false);
-    expect(verifyAttestation(akey, { ...att, signature: att.signature.replace(/^./, (c) => (c === "0" ? "1" : "0")) })).toBe(false);
+  it("signs (Ed25519) and verifies with the public key; any change or another key fails", () => {
+    const signer = new AuditSigner(akey);
+    const vk = signer.vkey;
+    const att = signAttestation(signer, body);
+    expect(att).toMatchObject({ v: 2, key: vk });
+    expect(verifyAttestation(vk, att)).toBe(true);
+    expect(verifyAttestation([new AuditSigner(new Uint8Array(32).fill(4)).vkey, vk], JSON.parse(JSON.stringify(att)))).toBe(true);
+    expect(signAttestation(akey, body)).toEqual(att); // a raw key derives the same signer
+    expect(verifyAttestation(new AuditSigner(new Uint8Array(32).fill(4)).vkey, att)).toBe(false);
+    // the record's own key field is never trusted
+    const forger = new AuditSigner(new Uint8Array(32).fill(5));
+    expect(verifyAttestation(vk, signAttestation(forger, body))).toBe(false);
+    expect(verifyAttestation(vk, { ...att, tenant: "bob" })).toBe(false);
+    expect(verifyAttestation(vk, { ...att, outcomes: { counts: { "00": 52, "11": 48 } } })).toBe(false);
+    expect(verifyAttestation(vk, { ...att, audit: { ...att.audit, tree_size: 43 } })).toBe(false);
+    expect(verifyAttestation(vk, { ...att, signature: att.signature.replace(/^./, (c) => (c === "A" ? "B" : "A")) })).toBe(false);
+    expect(verifyAttestation(vk, { ...att, signature: "!!" })).toBe(false);
+    expect(verifyAttestation("not a key", att)).toBe(false);
     expect(() => signAttestation(akey, { ...body, ended_at: 10 })).toThrow(QmkError);
   });
 });

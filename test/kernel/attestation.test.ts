@@ -1,13 +1,13 @@
-// Job attestation, checked as a third party would: the signature (with the
-// operator's derived key), the graph hash, the outcomes, and the audit tree
-// it names — proven consistent with a later tree head.
+// Job attestation, checked as a third party would: the Ed25519 signature
+// (with a public verifier key, no secret), the graph hash, the outcomes, and
+// the audit tree it names — proven consistent with a later tree head.
 import { describe, it, expect } from "vitest";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createKernel } from "../../kernel/index.js";
 import { KeyRing } from "../../kernel/security/keys.js";
-import { graphHash, verifyAttestation, verifyConsistencyJson } from "../../kernel/security/audit/index.js";
+import { AuditSigner, graphHash, verifyAttestation, verifyConsistencyJson, type SignedAttestation } from "../../kernel/security/audit/index.js";
 
 describe("q_attestation", () => {
   it("is signed, names the graph and outcomes, and binds to the audit log", async () => {
@@ -18,9 +18,14 @@ describe("q_attestation", () => {
       const graph = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../fixtures/conformance/qvm/ghz_state.qvm.json"), "utf8"));
       const { job_id } = await k.call("q_submit", { session_id: admin, graph, policy: { shots: 500, seed: 3 } });
       const st = await k.call("q_wait", { session_id: admin, job_id, timeout_ms: 30_000 });
-      const att = await k.call("q_attestation", { session_id: admin, job_id });
+      const att = (await k.call("q_attestation", { session_id: admin, job_id })) as SignedAttestation;
 
-      const key = KeyRing.loadOrCreate(dir).derive("attestation");
+      // The kernel's public keys: the log's (DIR/audit/audit.pub) and, until jobs.ts signs with the
+      // log's signer (k.audit.signAttestation), the one derived from the "attestation" purpose key.
+      const auditPub = fs.readFileSync(path.join(dir, "audit", "audit.pub"), "utf8").trim().split("\n");
+      const key = [...auditPub, new AuditSigner(KeyRing.loadOrCreate(dir).derive("attestation")).vkey];
+      expect(att.v).toBe(2);
+      expect(key).toContain(att.key);
       expect(verifyAttestation(key, att)).toBe(true);
       expect(att.graph_hash).toBe(graphHash(graph));
       expect(att.status).toBe("completed");
@@ -36,7 +41,7 @@ describe("q_attestation", () => {
       // any change breaks the signature; another key does not verify it
       expect(verifyAttestation(key, { ...att, outcomes: { counts: { "0000": 500 } } })).toBe(false);
       expect(verifyAttestation(key, { ...att, tenant: "mallory" })).toBe(false);
-      expect(verifyAttestation(KeyRing.fromSecret(new Uint8Array(32).fill(7)).derive("attestation"), att)).toBe(false);
+      expect(verifyAttestation(new AuditSigner(KeyRing.fromSecret(new Uint8Array(32).fill(7)).derive("attestation")).vkey, att)).toBe(false);
     } finally {
       await k.close();
     }

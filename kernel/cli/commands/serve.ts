@@ -14,6 +14,8 @@ export interface ServeOpts {
   port?: string;
   logLevel?: string;
   limit?: string[];
+  /** append every new audit checkpoint to this file, outside the data directory (a witness stand-in) */
+  checkpointMirror?: string;
 }
 
 /** `--limit maxConnections=64` → a partial ServeLimits (numbers; rate limits as burst/perSecond). */
@@ -44,6 +46,16 @@ export async function serveCommand(opts: ServeOpts): Promise<void> {
   const limits = parseLimits(opts.limit);
   const logger = createLogger(level);
   const kernel = await createKernel({ dataDir: opts.dataDir });
+  if (opts.checkpointMirror !== undefined) {
+    const mirror = path.resolve(opts.checkpointMirror);
+    try {
+      if ((mirror + path.sep).startsWith(path.resolve(kernel.dataDir!) + path.sep)) throw new UsageError(`--checkpoint-mirror must be outside the data directory ${kernel.dataDir} (whoever can rewrite the log could rewrite a mirror next to it)`);
+      kernel.internals.audit.mirrorCheckpoints(mirror);
+    } catch (e) {
+      await kernel.close();
+      throw e instanceof UsageError ? e : new UsageError(`--checkpoint-mirror: ${(e as Error).message}`);
+    }
+  }
   // Last resort: a bug that escapes a request handler costs that request, not
   // every tenant's server. It is logged (without params) and serving goes on.
   process.on("uncaughtException", (e) => logger.fatal({ event: "uncaught", err: e instanceof Error ? e.message : String(e) }, "uncaught exception; still serving"));
@@ -54,6 +66,7 @@ export async function serveCommand(opts: ServeOpts): Promise<void> {
   process.stdout.write(`  admin token: ${path.join(dir, "admin.token")} (mode 0600)\n`);
   if (srv.socketPath) process.stdout.write(`  unix socket: ${srv.socketPath}\n`);
   if (srv.port !== undefined) process.stdout.write(`  tcp:         127.0.0.1:${srv.port}\n`);
+  if (opts.checkpointMirror !== undefined) process.stdout.write(`  checkpoints: ${path.resolve(opts.checkpointMirror)} (mirror)\n`);
   logger.info({ event: "serve.start", socket: srv.socketPath ?? null, port: srv.port ?? null, limits: { ...DEFAULT_LIMITS, ...limits } }, "serving");
   const stop = async () => {
     logger.info({ event: "serve.stop" }, "stopping");

@@ -41,6 +41,8 @@ export const EVENT_TYPES = {
   "key.rotate": "notice",
   "audit.epoch": "info",
   "audit.open": "info",
+  // restart cut events that no checkpoint covered (never acknowledged: a crash mid-commit, or appended by someone else)
+  "audit.recover": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type EventType = keyof typeof EVENT_TYPES;

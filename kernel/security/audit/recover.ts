@@ -4,10 +4,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { QmkError } from "../../errors.js";
 import { decodeEvent } from "./encoding.js";
-import type { AuditEvent } from "./events.js";
-import { CompactRange, leafHash, toHex } from "./merkle.js";
-import { EVENTS_FILE, HEADS_FILE, LOCK_FILE, scanFile, type NodeStore } from "./store.js";
-import { isSignedTreeHead, verifyTreeHeadSignature, type SignedTreeHead } from "./sth.js";
+import { verifyCheckpoint } from "./checkpoint.js";
+import { CompactRange, constantTimeEqual, leafHash, type Hash } from "./merkle.js";
+import type { NoteVerifier } from "./note.js";
+import { EVENTS_FILE, HEADS_FILE, isEventRecord, LOCK_FILE, scanFile, type NodeStore } from "./store.js";
 
 function corrupt(message: string, data: Record<string, unknown>): QmkError {
   return new QmkError("INTERNAL_ERROR", `audit log corrupt: ${message}`, { field: "audit", ...data });
@@ -47,72 +47,105 @@ export function releaseLock(dir: string): void {
   }
 }
 
-/**
- * Re-read everything on disk and rebuild the node files. Entries covered by
- * the last signed head are checked through that head (MAC-verified root over
- * their re-hashed bytes: any change, deletion, insertion or reordering
- * changes it), so only the entries after it need decoding — restart cost is
- * dominated by hashing, not JSON.
- */
-export function recover(dir: string, keys: Uint8Array[], nodes: NodeStore) {
-  // 1. Heads first (small): MAC-valid, time strictly increasing, sizes non-decreasing.
-  const heads: SignedTreeHead[] = [];
-  const hscan = scanFile(path.join(dir, HEADS_FILE), (payload) => {
-    let h: unknown;
-    try {
-      h = JSON.parse(payload.toString("utf8"));
-    } catch {
-      throw corrupt(`signed head #${heads.length} is unreadable`, {});
-    }
-    if (!isSignedTreeHead(h)) throw corrupt(`signed head #${heads.length} is malformed`, {});
-    const head = h;
-    if (!keys.some((k) => verifyTreeHeadSignature(k, head))) throw corrupt(`bad signature on head of size ${h.size} (wrong key or forged)`, { index: h.size });
-    const prev = heads[heads.length - 1];
-    if (prev && (h.timestamp <= prev.timestamp || h.size < prev.size)) throw corrupt(`head of size ${h.size} goes backwards`, { index: h.size });
-    heads.push(h);
-  });
-  if (hscan.tail === "corrupt") throw corrupt("signed-head file damaged in the middle", {});
-  const lastHead = heads.length ? heads[heads.length - 1] : null;
-  const trusted = lastHead?.size ?? 0;
+export interface RecoveredCheckpoint {
+  size: number;
+  root: Uint8Array;
+  note: string;
+}
 
-  // 2. Entries: re-hash all; decode those after the last head (and the one before, for its time).
-  const range = new CompactRange();
-  const counts = new Map<string, number>(Object.entries(lastHead?.tenantCounts ?? {}));
-  let lastTime = 0;
-  let hp = 0;
-  const checkHeads = (): void => {
-    while (hp < heads.length && heads[hp].size === range.size) {
-      const h = heads[hp++];
-      const root = toHex(range.size === 0 ? new CompactRange().root() : range.root());
-      if (root !== h.root) {
-        throw corrupt(`root mismatch at signed head of size ${h.size}: an entry before it was altered, deleted, inserted or reordered (run verifyLogDir for the first bad entry)`, { index: h.size });
-      }
-    }
-  };
-  checkHeads();
-  const scan = scanFile(path.join(dir, EVENTS_FILE), (payload) => {
-    const i = range.size;
-    if (i + 1 >= trusted) {
-      let e: AuditEvent;
-      try {
-        e = decodeEvent(payload);
-      } catch (err) {
-        throw corrupt(`entry ${i}: ${(err as Error).message}`, { index: i });
-      }
-      if (e.index !== i) throw corrupt(`entry ${i} holds index ${e.index} (deleted, inserted or reordered)`, { index: i });
-      if (e.time < lastTime) throw corrupt(`entry ${i} goes back in time`, { index: i });
-      lastTime = e.time;
-      if (i >= trusted) {
-        const t = e.tenant ?? "";
-        counts.set(t, (counts.get(t) ?? 0) + 1);
-      }
-    }
-    range.append(leafHash(payload), (l, idx, h) => nodes.put(l, idx, h));
-    checkHeads();
-  });
-  if (scan.tail === "corrupt") throw corrupt(`entry ${range.size} is damaged and followed by more records`, { index: range.size });
-  if (hp < heads.length) {
-    throw corrupt(`signed head covers ${heads[hp].size} entries but only ${range.size} are present`, { index: range.size });
+export interface Recovered {
+  range: CompactRange;
+  counts: Map<string, number>;
+  lastTime: number;
+  lastCheckpoint: RecoveredCheckpoint | null;
+  /** byte length of events.log to keep: the end of the last checkpoint record */
+  eventsEnd: number;
+  /** complete events after the last checkpoint (never acknowledged), cut off */
+  dropped: number;
+  /** bytes cut off in total (dropped events + a torn final write) */
+  droppedBytes: number;
+}
+
+const TENANT_KEY = Buffer.from(',"tenant":');
+const TIME_KEY = Buffer.from(',"time":');
+
+/**
+ * The tenant of a canonical event without a full decode. Top-level keys are
+ * sorted, so the top-level "tenant" comes after "details" (the last
+ * occurrence), and its value ends where ',"time":' starts (a JSON string
+ * cannot contain a raw '"').
+ */
+export function tenantOfRecord(payload: Buffer): string {
+  const a = payload.lastIndexOf(TENANT_KEY);
+  const b = a < 0 ? -1 : payload.indexOf(TIME_KEY, a);
+  if (a < 0 || b < 0) throw corrupt("event without tenant/time fields", {});
+  const v = payload.toString("utf8", a + TENANT_KEY.length, b);
+  return v === "null" ? "" : (JSON.parse(v) as string);
+}
+
+/** The origin line of the first checkpoint record (unverified): the log's identity, fixed at creation. */
+export function originOf(dir: string): string | null {
+  let origin: string | null = null;
+  try {
+    scanFile(path.join(dir, EVENTS_FILE), (payload) => {
+      if (origin === null && !isEventRecord(payload)) origin = payload.toString("utf8", 0, Math.min(payload.length, 300)).split("\n")[0];
+    });
+  } catch {
+    return null;
   }
-  return { range, counts, lastTime, lastHead, eventsEnd: scan.goodEnd, headsEnd: hscan.goodEnd };
+  return origin;
+}
+
+/**
+ * Re-read everything on disk and rebuild the node files. Every checkpoint
+ * record must verify under one of `keys`, sit exactly after the events it
+ * counts, and carry the root of the re-hashed events before it. Events are
+ * authenticated through the checkpoint after them, so they are not decoded
+ * (restart cost is hashing). Complete events after the last checkpoint were
+ * never acknowledged (the ack waits for the checkpoint's fdatasync): they are
+ * cut off and counted in `dropped`, as is a torn final write.
+ */
+export function recover(dir: string, keys: NoteVerifier[], nodes: NodeStore): Recovered {
+  if (fs.existsSync(path.join(dir, HEADS_FILE))) {
+    throw corrupt(`${HEADS_FILE} is the v1 format (HMAC tree heads), which a third party cannot verify; this version signs C2SP checkpoints into ${EVENTS_FILE}. Verify the old log with the previous version, then move the directory aside`, { field: "audit" });
+  }
+  const range = new CompactRange();
+  const counts = new Map<string, number>();
+  let pending: { leaf: Hash; tenant: string }[] = [];
+  let lastCheckpoint: RecoveredCheckpoint | null = null;
+  let lastCovered: Buffer | null = null;
+  let pendingLast: Buffer | null = null;
+  let eventsEnd = 0;
+  const scan = scanFile(path.join(dir, EVENTS_FILE), (payload, offset) => {
+    if (isEventRecord(payload)) {
+      pending.push({ leaf: leafHash(payload), tenant: tenantOfRecord(payload) });
+      pendingLast = payload;
+      return;
+    }
+    let cp;
+    try {
+      cp = verifyCheckpoint(payload.toString("utf8"), keys);
+    } catch (e) {
+      throw corrupt(`checkpoint record at byte ${offset} after entry ${range.size + pending.length}: ${(e as Error).message}`, { index: range.size + pending.length });
+    }
+    for (const p of pending) {
+      range.append(p.leaf, (l, i, h) => nodes.put(l, i, h));
+      counts.set(p.tenant, (counts.get(p.tenant) ?? 0) + 1);
+    }
+    pending = [];
+    if (pendingLast) lastCovered = Buffer.from(pendingLast);
+    pendingLast = null;
+    if (cp.size !== range.size) throw corrupt(`checkpoint for ${cp.size} entries follows entry ${range.size - 1}: entries deleted, inserted or reordered`, { index: Math.min(cp.size, range.size) });
+    if (!constantTimeEqual(cp.root, range.root())) {
+      throw corrupt(`root mismatch at checkpoint of size ${cp.size}: an entry before it was altered (run \`qmk audit verify\` for the first bad entry)`, { index: cp.size });
+    }
+    lastCheckpoint = { size: cp.size, root: cp.root, note: cp.note };
+    eventsEnd = offset + 8 + payload.length;
+  });
+  if (scan.tail === "corrupt") throw corrupt(`entry ${range.size + pending.length} is damaged and followed by more records`, { index: range.size + pending.length });
+  if (!lastCheckpoint && pending.length > 0) {
+    throw corrupt(`${pending.length} events but no checkpoint: the log's signatures were removed`, { index: 0 });
+  }
+  const lastTime = lastCovered ? decodeEvent(lastCovered).time : 0;
+  return { range, counts, lastTime, lastCheckpoint, eventsEnd, dropped: pending.length, droppedBytes: scan.size - eventsEnd };
 }

@@ -1,7 +1,13 @@
 // Append-only files and the stored Merkle nodes.
 //
-// RECORD FRAMING (events.log and heads.log):
+// RECORD FRAMING (events.log):
 //   u32 LE payload length ‖ u32 LE CRC-32 of payload ‖ payload
+// Two kinds of record share the file, told apart by the payload's first byte:
+// an event is canonical JSON (starts with "{"); anything else is a C2SP
+// checkpoint note (starts with the log's origin). Each group commit writes its
+// events followed by the checkpoint that covers them in ONE write + ONE
+// fdatasync, so a checkpoint is never on disk without its events and an
+// acknowledged event is never on disk without its checkpoint.
 // The CRC only detects torn/garbled writes; integrity against an adversary
 // comes from the Merkle tree and the signed heads.
 //
@@ -16,7 +22,10 @@ import type { Hash } from "./merkle.js";
 import type { NodeSource } from "./proofs.js";
 
 export const EVENTS_FILE = "events.log";
+/** the v1 (HMAC tree heads) file; a log that still has one is refused with a clear message */
 export const HEADS_FILE = "heads.log";
+/** the log's verifier key(s), one per line, current first */
+export const PUBKEY_FILE = "audit.pub";
 export const NODES_DIR = "nodes";
 export const LOCK_FILE = "writer.pid";
 
@@ -28,6 +37,18 @@ function writeAsync(fd: number, buf: Uint8Array, off: number, len: number, pos: 
   return new Promise((res, rej) => fs.write(fd, buf, off, len, pos, (err, n) => (err ? rej(err) : res(n))));
 }
 const fdatasyncAsync = promisify(fs.fdatasync);
+const SYNC_WRITE_BYTES = 256 * 1024;
+
+function writeAllSync(fd: number, buf: Buffer, pos: number): number {
+  let off = 0;
+  while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off, pos + off);
+  return off;
+}
+
+/** True for an event record, false for a checkpoint record. */
+export function isEventRecord(payload: Uint8Array): boolean {
+  return payload[0] === 0x7b; // "{"
+}
 
 export function frame(payload: Uint8Array): Buffer {
   const b = Buffer.allocUnsafe(HEADER + payload.length);
@@ -153,12 +174,31 @@ export class RecordFile {
     }
     const buf = batch.length === 1 ? batch[0] : Buffer.concat(batch);
     let off = 0;
+    // A small write only copies into the page cache: do it here and save a thread-pool round trip.
+    if (buf.length <= SYNC_WRITE_BYTES) off = writeAllSync(this.fd, buf, this.written);
     while (off < buf.length) {
       off += await writeAsync(this.fd, buf, off, buf.length - off, this.written + off);
     }
     this.written += buf.length;
     this.inflight = [];
     await fdatasyncAsync(this.fd);
+  }
+
+  /**
+   * The same as flush(), blocking: for a lone caller on an idle log the
+   * thread-pool hops cost more than the event loop loses by waiting.
+   */
+  flushSync(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    if (this.fd === null) return;
+    const buf = batch.length === 1 ? batch[0] : Buffer.concat(batch);
+    this.inflight = batch;
+    writeAllSync(this.fd, buf, this.written);
+    this.written += buf.length;
+    this.inflight = [];
+    fs.fdatasyncSync(this.fd);
   }
 
   /** Payloads not yet on disk (in flight first), for readers that must see every appended event. */
