@@ -36,10 +36,15 @@ export function tslab(): TslabModule | null {
   tslabModule = null;
   const inTslab = typeof process !== "undefined" && process.argv.some((a) => /tslab/.test(a)) && !denoJupyter();
   if (inTslab) {
-    try {
-      tslabModule = createRequire(import.meta.url)("tslab") as TslabModule;
-    } catch {
-      tslabModule = null;
+    // The running kernel's own copy first (its bin is process.argv[1]): that instance holds the
+    // cell's display channel, and it is found even when tslab is global or not in this project.
+    for (const from of [process.argv[1], import.meta.url]) {
+      try {
+        tslabModule = createRequire(from)("tslab") as TslabModule;
+        break;
+      } catch {
+        tslabModule = null;
+      }
     }
   }
   return tslabModule;
