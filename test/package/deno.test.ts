@@ -19,6 +19,12 @@ describe("Deno", () => {
     expect(out.counts["01"] ?? 0).toBe(0);
   }, 180_000);
 
+  it("deno check passes on every example under Deno's own libs (console, import.meta.url: deno.json compilerOptions)", () => {
+    const r = deno(["check", "examples/bell.ts", "examples/teleport.ts", "examples/two-tenant.ts", "examples/sweep.ts", "examples/distributed-teleport.ts"]);
+    expect(r.stdout + r.stderr).not.toMatch(/TS\d+ \[ERROR\]/);
+    expect(r.status).toBe(0);
+  }, 180_000);
+
   it("deno check reports use-after-measure in a user file", () => {
     const bad = deno(["check", "test/dsl/type-fixtures/use-after-measure.ts"]);
     expect(bad.status).not.toBe(0);
