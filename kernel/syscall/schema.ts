@@ -74,7 +74,17 @@ const AuditEventT = Loose({
   reason: OrNull(Type.String()),
   details: Type.Record(Type.String(), Type.Unknown()),
 });
-const TreeHead = Loose({ size: Type.Integer(), root: Type.String({ description: "hex Merkle root" }), timestamp: Type.Optional(Type.Number()) }, "the audit log's (signed) tree head");
+const TreeHead = Loose(
+  {
+    size: Type.Integer(),
+    root: Type.String({ description: "hex Merkle root" }),
+    timestamp: Type.Optional(Type.Number()),
+    checkpoint: Type.Optional(Type.String({ description: "C2SP tlog-checkpoint signed note (Ed25519); absent with sign: false" })),
+    signature: Type.Optional(Type.String({ description: "base64 key ID ‖ Ed25519 signature, as on the note's signature line" })),
+    key: Type.Optional(Type.String({ description: "verifier key <origin>+<hex key ID>+<base64>, as in DIR/audit/audit.pub" })),
+  },
+  "the audit log's (signed) tree head",
+);
 const InclusionProofT = Loose({ leafIdx: Type.Integer(), treeSize: Type.Integer(), root: Type.String(), leafHash: Type.String(), proof: Type.Array(Type.String()) }, "RFC 6962 inclusion proof (base64 hashes)");
 const ConsistencyProofT = Loose({ size1: Type.Integer(), size2: Type.Integer(), root1: Type.String(), root2: Type.String(), proof: Type.Array(Type.String()) }, "RFC 6962 consistency proof (base64 hashes)");
 const Approved = Loose({ channel: Type.String(), status: ChannelStatusT });
