@@ -42,3 +42,25 @@ describe("dropping a state at once (no measure-out)", () => {
     expect(m.allocate("alice", "s1", 10).length).toBe(10); // the whole capacity is back
   });
 });
+
+describe("releasing many qubits at once", () => {
+  it("compacts in place and moves to a smaller memory at most once (no copy per qubit while the big memory is alive)", async () => {
+    const { StateStore } = await import("../../kernel/sim/state.js");
+    const { vi } = await import("vitest");
+    const sim = new Simulator({ seed: 4 });
+    const q = sim.allocate(23); // 128 MiB: large enough for the shrink-to-a-new-memory path
+    sim.gate("H", [q[0]]);
+    for (let i = 1; i < 23; i++) sim.gate("CNOT", [q[i - 1], q[i]]);
+    sim.flush();
+    const moves = vi.spyOn(StateStore.prototype, "shrunk");
+    try {
+      sim.release(q.slice(2));
+      expect(moves).toHaveBeenCalledTimes(1);
+    } finally { moves.mockRestore(); }
+    expect(sim.memoryBytes).toBeLessThanOrEqual(65536);
+    const p = sim.probabilities();
+    // GHZ: the 21 released qubits collapsed the two kept ones onto 00 or 11 together
+    expect(p[0] + p[3]).toBeCloseTo(1, 12);
+    expect(Math.max(p[0], p[3])).toBeCloseTo(1, 12);
+  });
+});
