@@ -196,6 +196,11 @@ audit
   .option("--json", "JSON output")
   .action(async (f, o) => exit((await import("./commands/audit.js")).auditAttestationVerifyCommand(f, o)));
 audit
+  .command("export-tiles <dir> <out>")
+  .description("write the verified log as C2SP tlog-tiles (checkpoint, tile/<L>/…, tile/entries/…) for a standard client to mirror")
+  .option("--key <vkey>", "verifier key or key file (default DIR/audit.pub)")
+  .action(async (d, o, opts) => exit(await (await import("./commands/audit.js")).auditExportTilesCommand(d, o, opts)));
+audit
   .command("proof [dir]")
   .description("print an RFC 6962 inclusion or consistency proof as JSON")
   .option("--inclusion <index>", "inclusion proof of this event index")

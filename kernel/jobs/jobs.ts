@@ -8,6 +8,8 @@ import type { QvmGraph } from "../qvm/graph.js";
 import { OPCODES } from "../qvm/opcodes.js";
 import { ExecutionCancelled } from "../qvm/executor.js";
 import { GraphRun } from "../qvm/stepper.js";
+import type { GraphVerification, VerifyResult } from "../qvm/verifier.js";
+import { GraphHasher } from "./graph-hasher.js";
 import { shotSource } from "../security/entropy.js";
 import { recheckToken, tenantStage } from "../security/mediator.js";
 import type { NodeCtx, QuantumPort, VqRef, ChRef } from "../qvm/port.js";
@@ -64,6 +66,20 @@ export interface JobRecord {
   /** resolved when the job reaches a final state */
   done: Promise<void>;
 }
+
+/**
+ * A large submission, accepted before it is verified: its verification and
+ * graph hash run as the job's first slices (PREPARE_NODES per slice), in the
+ * submitter's fair share, instead of inside q_submit (issue 12 §7).
+ */
+export interface PendingPreparation {
+  verification: GraphVerification;
+  /** After verification: the graph to run, or a throw (a QmkError) that fails the job. */
+  accept(v: VerifyResult): QvmGraph;
+}
+
+/** Nodes verified (or hashed) per slice while a job is being prepared: a few ms. */
+export const PREPARE_NODES = 4096;
 
 /**
  * Work per scheduler slice, in amplitude updates: one node on n qubits costs
@@ -222,7 +238,10 @@ export function createJob(
   k: KernelCore,
   init: Omit<JobRecord, "state" | "shotsDone" | "counts" | "events" | "warnings" | "allocations" | "channelUses" | "cancel" | "done" | "graphHash" | "eventsOrder">,
   onFinished: (job: JobRecord) => void = () => {},
+  pending?: PendingPreparation,
 ): JobRecord {
+  let prep: PendingPreparation | null = pending ?? null;
+  let hasher: GraphHasher | null = null;
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
   let port: MediatedPort | null = null;
@@ -230,8 +249,8 @@ export function createJob(
 
   const job: JobRecord = {
     ...init,
-    graphHash: graphHash(init.graph),
-    eventsOrder: init.graph.resources.events,
+    graphHash: prep ? "" : graphHash(init.graph),
+    eventsOrder: prep ? [] : init.graph.resources.events,
     state: "queued",
     shotsDone: 0,
     counts: {},
@@ -336,6 +355,33 @@ export function createJob(
     tenantStage(k, job.tenant);
   }
 
+  /** One slice of preparation; true once the job is verified and hashed. */
+  function prepare(): boolean {
+    const p = prep!;
+    if (!hasher) {
+      if (!p.verification.advance(PREPARE_NODES)) return false;
+      let g: QvmGraph;
+      try {
+        g = p.accept(p.verification.result);
+      } catch (e) {
+        // never verified: keep nothing of it (finish and attestation see an empty graph)
+        job.graph = { version: "0.1", program: { nodes: [] }, resources: { vqs: [], chs: [], events: [] } } as unknown as QvmGraph;
+        prep = null;
+        throw e;
+      }
+      job.graph = g;
+      job.eventsOrder = g.resources.events;
+      job.warnings.push(...p.verification.result.warnings.map((w) => (w.node ? `node ${w.node}: ` : "") + w.message));
+      hasher = new GraphHasher(g);
+      return false;
+    }
+    if (!hasher.advance(PREPARE_NODES)) return false;
+    job.graphHash = hasher.digest;
+    prep = null;
+    hasher = null;
+    return true;
+  }
+
   function start(): void {
     for (const a of graphAllocations(job.graph, job.tenant)) job.allocations.push(k.tenants.allocateLogical(a.tenant, a.n, a.perLogical).id);
     port = new MediatedPort(k, job);
@@ -351,6 +397,7 @@ export function createJob(
     priority: job.priority,
     runSlice(): boolean {
       if (job.state === "queued" || job.state === "running") recheck();
+      if (prep && job.state === "queued" && !prepare()) return false;
       if (job.state === "queued") start();
       if (job.state !== "running") return true;
       const finished = run!.advance(SLICE_WORK);

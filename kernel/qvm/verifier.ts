@@ -82,31 +82,118 @@ export function verifyGraph(graph: unknown, opts: VerifyOptions = {}): VerifyRes
 }
 
 function verify(graph: unknown, opts: VerifyOptions): VerifyResult {
-  const schema = schemaCheck(graph);
-  // a broken skeleton (wrong types, unknown opcode…) stops here; anything
-  // else (bad arg values, odd names, extra fields) still gets the full walk
-  if (schema.blocking) return { valid: false, errors: schema.issues, warnings: [], requiredCaps: [], tenants: [], peakQubits: 0, peakPhysicalQubits: 0 };
-  const g = graph as QvmGraph;
-  const nodes = g.program.nodes.map(normalizeNode);
-  const c = new Ctx();
-  c.errors.push(...schema.issues);
-  const tenants = checkTenants(g, nodes, c);
-  const w = new Walker(g, c, opts, tenants.length > 0, schema.badArgs);
-  w.run(nodes);
-  return {
-    valid: c.errors.length === 0,
-    errors: c.errors,
-    warnings: c.warnings,
-    // SPEC §2.9: executing a multi-tenant graph is an orchestrator's act
-    requiredCaps: requiredRights(
-      nodes.map((n) => n.op),
-      tenants.length ? ["CAP_ADMIN"] : [],
-    ),
-    tenants,
-    graph: g,
-    peakQubits: w.peak.qubits,
-    peakPhysicalQubits: w.peak.physical,
-  };
+  const v = new GraphVerification(graph, opts);
+  v.advance(Infinity);
+  return v.result;
+}
+
+const failedEarly = (errors: Issue[]): VerifyResult => ({ valid: false, errors, warnings: [], requiredCaps: [], tenants: [], peakQubits: 0, peakPhysicalQubits: 0 });
+
+/**
+ * The same verification, resumable: `advance(budget)` does about `budget`
+ * nodes' worth of work and says whether it is done. A large submission is
+ * verified this way inside its job's scheduler slices, so verifying 100 000
+ * nodes never holds the kernel's one thread for long (issue 12 §7) and the
+ * work is charged to the submitter's fair share. `verifyGraph` is this with
+ * an infinite budget: there is one verifier.
+ */
+export class GraphVerification {
+  private phase: "schema" | "normalize" | "walk" | "done" = "schema";
+  private pos = 0;
+  private raw!: QvmGraph;
+  private nodes: NormNode[] = [];
+  private readonly c = new Ctx();
+  private badArgs: ReadonlySet<number> = new Set();
+  private tenants: string[] = [];
+  private walker: Walker | undefined;
+  private out: VerifyResult | undefined;
+
+  constructor(
+    private readonly graph: unknown,
+    private readonly opts: VerifyOptions = {},
+  ) {}
+
+  get done(): boolean {
+    return this.phase === "done";
+  }
+
+  /** The answer, once `done`. */
+  get result(): VerifyResult {
+    if (!this.out) throw new Error("GraphVerification: not done");
+    return this.out;
+  }
+
+  advance(budget: number): boolean {
+    try {
+      return this.step(budget);
+    } catch (e) {
+      // defensive: a verifier bug must still yield an answer, not a crash
+      this.out = failedEarly([{ code: "INVALID_GRAPH", message: `graph could not be verified: ${isQmkError(e) ? e.message : String(e)}` }]);
+      this.phase = "done";
+      return true;
+    }
+  }
+
+  private step(budget: number): boolean {
+    let left = budget;
+    while (left > 0 && this.phase !== "done") {
+      if (this.phase === "schema") {
+        const schema = schemaCheck(this.graph);
+        // a broken skeleton (wrong types, unknown opcode…) stops here; anything
+        // else (bad arg values, odd names, extra fields) still gets the full walk
+        if (schema.blocking) {
+          this.out = failedEarly(schema.issues);
+          this.phase = "done";
+          return true;
+        }
+        this.raw = this.graph as QvmGraph;
+        this.c.errors.push(...schema.issues);
+        this.badArgs = schema.badArgs;
+        this.phase = "normalize";
+        left -= this.raw.program.nodes.length / 8; // ajv's pass is cheap per node
+      } else if (this.phase === "normalize") {
+        const all = this.raw.program.nodes;
+        const end = Math.min(all.length, this.pos + Math.max(1, Math.floor(left)));
+        for (let i = this.pos; i < end; i++) this.nodes.push(normalizeNode(all[i]!));
+        left -= end - this.pos;
+        this.pos = end;
+        if (end === all.length) {
+          this.tenants = checkTenants(this.raw, this.nodes, this.c);
+          this.walker = new Walker(this.raw, this.c, this.opts, this.tenants.length > 0, this.badArgs);
+          this.phase = "walk";
+          this.pos = 0;
+        }
+      } else {
+        const end = Math.min(this.nodes.length, this.pos + Math.max(1, Math.floor(left)));
+        this.walker!.walk(this.nodes, this.pos, end);
+        left -= end - this.pos;
+        this.pos = end;
+        if (end === this.nodes.length) this.conclude();
+      }
+    }
+    return this.phase === "done";
+  }
+
+  private conclude(): void {
+    const w = this.walker!;
+    w.finishWalk();
+    const { c, nodes, tenants } = this;
+    this.out = {
+      valid: c.errors.length === 0,
+      errors: c.errors,
+      warnings: c.warnings,
+      // SPEC §2.9: executing a multi-tenant graph is an orchestrator's act
+      requiredCaps: requiredRights(
+        nodes.map((n) => n.op),
+        tenants.length ? ["CAP_ADMIN"] : [],
+      ),
+      tenants,
+      graph: this.raw,
+      peakQubits: w.peak.qubits,
+      peakPhysicalQubits: w.peak.physical,
+    };
+    this.phase = "done";
+  }
 }
 
 /** Multi-tenant graphs: either no ALLOC_LQ names a tenant, or all do. */
@@ -157,8 +244,12 @@ class Walker {
     this.evDecl = new Set(g.resources.events);
   }
 
-  run(nodes: NormNode[]): void {
-    nodes.forEach((n, i) => this.node(n, OPCODES[n.op]!, !this.badArgs.has(i)));
+  /** nodes[from, to) in program order; call again with the next range */
+  walk(nodes: NormNode[], from: number, to: number): void {
+    for (let i = from; i < to; i++) this.node(nodes[i]!, OPCODES[nodes[i]!.op]!, !this.badArgs.has(i));
+  }
+
+  finishWalk(): void {
     this.finish();
   }
 

@@ -170,6 +170,13 @@ for (const transport of ["in-process", "serve"] as const) {
       // the allocation ids in the tenant's own audit events are random too
       const own = (await a.call("q_audit_query", { filters: { type: "qubit.alloc" } })).events;
       for (const ev of own) expect(String(ev.details.allocation)).toMatch(/^pq-[A-Za-z0-9_-]{12}$/);
+      // nor do its own audit events carry their position in the kernel-wide log (the gaps
+      // between them would count the others' events), and it cannot bisect for them
+      const scoped = await a.call("q_audit_query", {});
+      expect(scoped.tree_size).toBeUndefined();
+      expect(scoped.events.length).toBeGreaterThan(0);
+      for (const ev of scoped.events) expect(ev.index).toBeUndefined();
+      expect((await caught(a.call("q_audit_query", { filters: { after: 10 } })))?.codeName).toBe("INSUFFICIENT_CAPS");
     });
 
     it("4. telemetry and refusals show a tenant its own figures only; a peer's existence does not show", async () => {

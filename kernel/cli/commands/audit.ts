@@ -185,3 +185,19 @@ export function auditProofCommand(dir: string | undefined, opts: { inclusion?: s
     return 1;
   }
 }
+
+/** `qmk audit export-tiles DIR OUT [--key VKEY]`: the log in C2SP tlog-tiles layout (see tiles.ts). */
+export async function auditExportTilesCommand(dir: string, out: string, opts: { key?: string }): Promise<number> {
+  try {
+    const keys = loadKeyOption(opts.key);
+    const { exportTiles } = await import("../../security/audit/tiles.js");
+    const r = exportTiles(auditDir(dir), path.resolve(out), keys ? { keys } : {});
+    process.stdout.write(`exported ${r.size} events as C2SP tlog-tiles into ${path.resolve(out)}: ${r.tiles} hash tiles, ${r.bundles} entry bundles, checkpoint\n`);
+    return AUDIT_EXIT.OK;
+  } catch (e) {
+    process.stderr.write(`qmk audit export-tiles: ${describeError(e)}\n`);
+    if (e instanceof MissingError) return AUDIT_EXIT.MISSING;
+    const f = (e as { data?: { field?: string } }).data?.field;
+    return f === "dir" || f === "key" ? (/no audit log|no verifier key/.test((e as Error).message) ? AUDIT_EXIT.MISSING : AUDIT_EXIT.BAD) : AUDIT_EXIT.USAGE;
+  }
+}

@@ -15,10 +15,19 @@ export function query(k: KernelCore, ctx: CallContext, p: Params): unknown {
       throw new QmkError("INSUFFICIENT_CAPS", "reading another tenant's events needs CAP_AUDIT", { field: "params.filters.tenant", missing: ["CAP_AUDIT"] });
     }
     filters.tenant = ctx.tenant;
+    // a cursor over global positions would let a tenant bisect for them (see below)
+    if (filters.after !== undefined) {
+      throw new QmkError("INSUFFICIENT_CAPS", "paging by log position needs CAP_AUDIT; page by time (since/until)", { field: "params.filters.after", missing: ["CAP_AUDIT"] });
+    }
   }
   const events = k.audit.query(filters);
-  ctx.audit.details = { results: events.length, scoped: !ctx.session.rights.has("CAP_AUDIT") };
-  return { events, tree_size: k.audit.size };
+  const scoped = !ctx.session.rights.has("CAP_AUDIT");
+  ctx.audit.details = { results: events.length, scoped };
+  if (!scoped) return { events, tree_size: k.audit.size };
+  // Issue 12 §3/§4: an event's index is its position in the one kernel-wide log, so the gaps
+  // between a tenant's own indices (and the tree size) count what other tenants do. A scoped
+  // reader sees its events without them; positions and proofs need CAP_AUDIT.
+  return { events: events.map(({ index: _index, ...ev }) => ev) };
 }
 
 export function treeHead(k: KernelCore, _ctx: CallContext, p: Params): unknown {

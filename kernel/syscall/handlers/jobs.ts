@@ -1,7 +1,7 @@
 // Jobs: q_submit (verify → rights from opcodes → quotas → enqueue),
 // q_status, q_wait, q_cancel, q_get_telemetry, q_attestation.
 import { QmkError } from "../../errors.js";
-import { verifyGraph } from "../../qvm/verifier.js";
+import { GraphVerification, verifyGraph, type VerifyOptions } from "../../qvm/verifier.js";
 import { parseAsm } from "../../qvm/asm.js";
 import type { QvmGraph } from "../../qvm/graph.js";
 import { MAX_SHOTS } from "../../qvm/executor.js";
@@ -49,24 +49,42 @@ function paramBindings(p: Params): Record<string, number> {
 /** The verification result is cached on the params object: rights derivation and the handler share it. */
 const verified = new WeakMap<Params, ReturnType<typeof verifyGraph>>();
 
+function verifyOptions(k: KernelCore, p: Params): VerifyOptions {
+  return {
+    params: paramBindings(p),
+    strict: (optObj(p, "policy") ?? {}).strict === true,
+    channelValid: (a, b, ch) => {
+      try {
+        k.channels.authorize(ch, a, b, k.clock());
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 function verifyParams(k: KernelCore, p: Params): ReturnType<typeof verifyGraph> {
   let v = verified.get(p);
   if (!v) {
-    v = verifyGraph(graphParam(p), {
-      params: paramBindings(p),
-      strict: (optObj(p, "policy") ?? {}).strict === true,
-      channelValid: (a, b, ch) => {
-        try {
-          k.channels.authorize(ch, a, b, k.clock());
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    });
+    v = verifyGraph(graphParam(p), verifyOptions(k, p));
     verified.set(p, v);
   }
   return v;
+}
+
+/**
+ * Graphs above this many nodes are verified inside the job's first slices
+ * (kernel/jobs/jobs.ts PendingPreparation), not inside q_submit: verifying and
+ * hashing 100 000 nodes takes a few hundred ms, which would stall every
+ * tenant's calls. Their verification errors come back from q_wait / q_status
+ * (state failed, the same code and data as q_submit would have given).
+ */
+export const SYNC_VERIFY_NODES = 4096;
+
+function nodeCount(g: unknown): number {
+  const nodes = (g as { program?: { nodes?: unknown } } | null)?.program?.nodes;
+  return Array.isArray(nodes) ? nodes.length : 0;
 }
 
 /**
@@ -147,6 +165,7 @@ export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const explicitSeed = optInt(policy, "seed", 0, 0xffffffff);
   // Orders this tenant's own jobs only; the tenant's share is the operator's scheduler_weight.
   const priority = optInt(policy, "priority", 1, 100) ?? 1;
+  if (nodeCount(graphParam(p)) > SYNC_VERIFY_NODES) return submitDeferred(k, ctx, p, { shots, explicitSeed, priority });
   const v = verifyParams(k, p);
   requireValid(v);
   const graph = v.graph as QvmGraph;
@@ -176,7 +195,54 @@ export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
   return { job_id: job.handle, warnings: v.warnings };
 }
 
+/** q_submit of a large graph: accepted now, verified and hashed in the job's own slices. */
+function submitDeferred(k: KernelCore, ctx: CallContext, p: Params, o: { shots: number; explicitSeed: number | undefined; priority: number }): unknown {
+  const raw = graphParam(p) as QvmGraph;
+  const nodes = nodeCount(raw);
+  k.tenants.checkGatesPerJob(ctx.tenant, nodes);
+  const verification = new GraphVerification(raw, verifyOptions(k, p));
+  k.tenants.charge(ctx.tenant, "concurrent_jobs");
+  const id = k.nextId("j");
+  let job: JobRecord | undefined;
+  job = createJob(
+    k,
+    {
+      id,
+      handle: k.issue("job", id, ctx),
+      tenant: ctx.tenant,
+      session: ctx.session,
+      graph: raw,
+      shots: o.shots,
+      seed: o.explicitSeed ?? 0,
+      entropy: k.entropy.forJob(o.explicitSeed),
+      priority: o.priority,
+      params: paramBindings(p),
+      multiTenant: false,
+      submittedAt: ctx.now,
+    },
+    (j) => k.retainJob(j),
+    {
+      verification,
+      accept(v) {
+        // the same checks, in the same order, as the synchronous path
+        requireValid(v);
+        const derived = v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN" as const] : v.requiredCaps;
+        const missing = derived.filter((r) => !ctx.session.rights.has(r));
+        if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `q_submit needs ${missing.join(", ")}`, { missing, field: "session_id" });
+        job!.multiTenant = v.tenants.length > 0;
+        return v.graph as QvmGraph;
+      },
+    },
+  );
+  k.jobs.set(id, job);
+  ctx.audit.type = "job.submit";
+  ctx.audit.details = { job: id, shots: o.shots, nodes, verification: "deferred" };
+  return { job_id: job.handle, warnings: [], verification: "deferred" };
+}
+
 function jobOf(k: KernelCore, ctx: CallContext, p: Params): JobRecord {
+  // an operator (CAP_ADMIN) may name any tenant's job by the id q_list_jobs shows
+  if (ctx.session.rights.has("CAP_ADMIN") && typeof p.job_id === "string" && k.jobs.has(p.job_id)) return k.jobs.get(p.job_id)!;
   const c = k.own("job", p.job_id, ctx, "params.job_id");
   const j = k.jobs.get(c.id);
   if (!j) throw new QmkError("JOB_NOT_FOUND", "no such job", { field: "params.job_id" });
