@@ -13,8 +13,9 @@ import { QmkError } from "./errors.js";
 import { Connection, type Session } from "./session.js";
 import { EmbeddedTransport, type KernelLike } from "./transport/embedded.js";
 import { JsonRpcTransport } from "./transport/jsonrpc.js";
+import { HttpTransport } from "./transport/http.js";
 import type { Transport } from "./transport/types.js";
-import { existsSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, chmodSync, statSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { TokenStore } from "./session.js";
 
@@ -39,8 +40,10 @@ export {
 } from "./session.js";
 export { QmkError, isQmkError, ErrorCodes, type ErrorName } from "./errors.js";
 export { JsonRpcTransport } from "./transport/jsonrpc.js";
+export { HttpTransport } from "./transport/http.js";
+export { HandlerTransport } from "./transport/handlers.js";
 export { EmbeddedTransport, type KernelLike } from "./transport/embedded.js";
-export type { Transport } from "./transport/types.js";
+export type { Transport, Handlers, MethodName, ParamsOf, ResultOf, Reply } from "./transport/types.js";
 
 export interface LocalOptions {
   /** data directory (default `QMK_DATA_DIR` or `./.qmk`) */
@@ -57,6 +60,13 @@ export interface LocalOptions {
 
 export interface ConnectOptions {
   timeoutMs?: number;
+  /**
+   * Where the tokens of tenants this connection creates are kept, so that
+   * `conn.tenant("alice")` re-attaches to alice on the next run instead of
+   * failing on "already exists": a file, or a directory (its
+   * `dsl-tenant-tokens.json`), written with mode 0600; or your own store.
+   */
+  tokenStore?: string | TokenStore;
 }
 
 // Resolved at run time so that type-checking the DSL (e.g. by tslab's
@@ -77,12 +87,18 @@ async function local(opts: LocalOptions = {}): Promise<Connection> {
   }
   const t = new EmbeddedTransport(kernel, !opts.kernel);
   const dir = opts.kernel || opts.inMemory ? undefined : (opts.dataDir ?? process.env.QMK_DATA_DIR ?? "./.qmk");
-  return new Connection(t, kernel.adminToken, { queued: opts.queued, ...(dir ? { tokenStore: fileTokenStore(dir) } : {}) });
+  return new Connection(t, kernel.adminToken, { queued: opts.queued, ...(dir ? { tokenStore: fileTokenStore(join(dir, "dsl-tenant-tokens.json")) } : {}) });
 }
 
-/** Tenant tokens the embedded DSL created, kept next to the kernel's data (mode 0600). */
-function fileTokenStore(dir: string): TokenStore {
-  const file = join(dir, "dsl-tenant-tokens.json");
+/** A token store path: a directory means its dsl-tenant-tokens.json. */
+function storeFile(p: string): string {
+  const isDir = p.endsWith("/") || (existsSync(p) && statSync(p).isDirectory());
+  if (isDir) mkdirSync(p, { recursive: true, mode: 0o700 });
+  return isDir ? join(p, "dsl-tenant-tokens.json") : p;
+}
+
+/** Tenant tokens a connection created, in one JSON file (mode 0600). */
+function fileTokenStore(file: string): TokenStore {
   const read = (): Record<string, { token: string; tenantId: string }> => {
     try {
       return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
@@ -101,9 +117,11 @@ function fileTokenStore(dir: string): TokenStore {
   };
 }
 
+/** A `qmk serve` kernel: a Unix socket path, `tcp://127.0.0.1:N` (NDJSON) or `http://127.0.0.1:N` (HTTP POST). */
 async function connect(socketOrUrl: string, token: string, opts: ConnectOptions = {}): Promise<Connection> {
-  const t = await JsonRpcTransport.connect(socketOrUrl, opts);
-  return new Connection(t, token);
+  const t: Transport = socketOrUrl.startsWith("http://") ? new HttpTransport(socketOrUrl) : await JsonRpcTransport.connect(socketOrUrl, opts);
+  const store = opts.tokenStore === undefined ? undefined : typeof opts.tokenStore === "string" ? fileTokenStore(storeFile(opts.tokenStore)) : opts.tokenStore;
+  return new Connection(t, token, store ? { tokenStore: store } : {});
 }
 
 /** A connection over any transport (tests, custom embeddings). */

@@ -23,6 +23,7 @@ import { QuantumMachine, type QubitRecord } from "../machine/machine.js";
 import { FairScheduler } from "../jobs/scheduler.js";
 import type { JobRecord } from "../jobs/jobs.js";
 import { METHODS } from "./methods.js";
+import { validateParams } from "./validate.js";
 import { asParams, type Params } from "./params.js";
 import type { CallContext, MethodSpec, SessionRecord } from "./context.js";
 
@@ -243,6 +244,8 @@ export class KernelCore {
       let p: Params;
       try {
         p = asParams(rawParams);
+        // the method table's wire shape (schema.ts), before any effect
+        validateParams(method, p);
       } catch (e) {
         this.auditPreAuth(method, e);
         throw e;

@@ -9,6 +9,7 @@ import * as eager from "./handlers/eager.js";
 import * as channels from "./handlers/channels.js";
 import * as jobs from "./handlers/jobs.js";
 import * as audit from "./handlers/audit.js";
+import * as operator from "./handlers/operator.js";
 
 type Def = Omit<MethodSpec, "name">;
 
@@ -30,6 +31,8 @@ const DEFS: Record<string, Def> = {
   q_set_quota: { rights: ADMIN, handler: admin.setQuota, summary: "{tenant_id, quota} → {tenant_id, quota}" },
   q_set_policy: { rights: ADMIN, handler: admin.setPolicy, summary: "{rules} → {rules}" },
   q_get_policy: { rights: ADMIN, handler: admin.getPolicy, summary: "{} → {rules}" },
+  q_mint_token: { rights: ADMIN, handler: operator.mintToken, summary: "{tenant_id, rights, expires_at?, max_uses?} → {tenant_id, token, token_id}" },
+  q_list_jobs: { rights: [], handler: operator.listJobs, summary: "{tenant_id?, state?} → {jobs} (own jobs; any tenant's with CAP_ADMIN)" },
 
   // capabilities
   q_delegate: { rights: [], handler: caps.delegate, summary: "{rights, expires_at?, max_uses?, max_depth?, audience?} → {token, token_id}" },

@@ -44,8 +44,9 @@ const WANT: Record<string, (e: ErrorObject) => string> = {
 export function validateParams(method: string, params: unknown): void {
   if (!isMethodName(method)) return;
   const v = validator(method)!;
-  // session_id is the mediator's to judge (its refusals are audited as session.deny)
-  const p = params !== null && typeof params === "object" && !Array.isArray(params) && !("session_id" in params) ? { ...params, session_id: "-" } : params;
+  // session_id is the mediator's to judge, present or not, whatever its type
+  // (its refusals are INVALID_HANDLE / AUTH_FAILED, audited as session.deny)
+  const p = params !== null && typeof params === "object" && !Array.isArray(params) ? { ...params, session_id: "-" } : params;
   if (v(p)) return;
   const e = v.errors![0];
   const field = fieldOf(e);

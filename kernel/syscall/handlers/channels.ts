@@ -62,7 +62,18 @@ export function revokeChannel(k: KernelCore, ctx: CallContext, p: Params): unkno
 }
 
 export function chanStatus(k: KernelCore, ctx: CallContext, p: Params): unknown {
-  if (p.channel === undefined && p.channel_id === undefined) return { channels: k.channels.list(ctx.tenant) };
+  if (p.channel === undefined && p.channel_id === undefined) {
+    // an operator lists any tenant's channels (tenant_id), or every channel ("*")
+    if (p.tenant_id !== undefined && ctx.session.rights.has("CAP_ADMIN")) return { channels: adminList(k, str(p, "tenant_id", 64)) };
+    return { channels: k.channels.list(ctx.tenant) };
+  }
   const { id, admin } = channelFor(k, ctx, p);
   return k.channels.status(id, ctx.tenant, { admin });
+}
+
+function adminList(k: KernelCore, tenant: string): ReturnType<KernelCore["channels"]["list"]> {
+  if (tenant !== "*") return k.channels.list(k.tenants.byTenantName(tenant)?.id ?? tenant);
+  const seen = new Map<string, ReturnType<KernelCore["channels"]["list"]>[number]>();
+  for (const t of k.tenants.list()) for (const c of k.channels.list(t.id)) seen.set(c.id, c);
+  return [...seen.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
