@@ -44,6 +44,27 @@ function toffoli(sim: Simulator, a: number, b: number, t: number): void {
   sim.gate("CNOT", [a, b]);
 }
 
+/** |1⟩ below this probability counts as exactly |0⟩ (rounding of gates that return to |0⟩). */
+const ZERO_TOLERANCE = 1e-10;
+
+/**
+ * SPEC preconditions of INJECT_T_STATE and OPEN_CHAN: operands in |0⟩
+ * (freshly allocated or reset). The verifier refuses graphs where it cannot
+ * tell; here the state itself is checked (P(1) = 0 means the qubit is |0⟩,
+ * unentangled), before anything changes, so a refusal leaves no trace.
+ */
+function requireZero(sim: Simulator, opcode: string, q: readonly number[]): void {
+  q.forEach((id, k) => {
+    const p1 = sim.probabilities([id])[1]!;
+    if (p1 > ZERO_TOLERANCE) {
+      throw new QmkError("LINEARITY_VIOLATION", `${opcode} needs a freshly allocated or reset qubit; operand ${k} is not in |0⟩ (reset it first)`, {
+        field: `vqs[${k}]`,
+        rule: "needs_fresh_qubit",
+      });
+    }
+  });
+}
+
 /**
  * Apply an (approved) opcode to simulator qubits. Returns measurement
  * outcomes for measuring opcodes, [] otherwise.
@@ -82,11 +103,13 @@ export function execOpcode(sim: Simulator, opcode: string, q: readonly number[],
       return [];
     case "INJECT_T_STATE":
       // (|0⟩ + e^{iπ/4}|1⟩)/√2 from |0⟩
+      requireZero(sim, opcode, q);
       sim.gate("H", [q[0]]);
       sim.gate("T", [q[0]]);
       return [];
     case "OPEN_CHAN":
       // a channel is a Bell pair (|00⟩+|11⟩)/√2 on its two endpoints
+      requireZero(sim, opcode, q);
       sim.gate("H", [q[0]]);
       sim.gate("CNOT", [q[0], q[1]]);
       return [];

@@ -44,6 +44,9 @@ export interface VerifyResult {
 
 /** Typestate of a VQ handle; `unalloc` before its ALLOC_LQ. */
 type VqState = "unalloc" | "live" | "measured" | "freed";
+
+/** Opcodes whose operands must be in |0⟩ (SPEC: a T state is injected into, a Bell pair opened on, fresh qubits). */
+const FRESH_ONLY = new Set(["INJECT_T_STATE", "OPEN_CHAN"]);
 /** shared singletons: the common, unguarded case allocates nothing */
 const ONE: Record<VqState, ReadonlySet<VqState>> = {
   unalloc: new Set(["unalloc"]),
@@ -225,6 +228,11 @@ class Walker {
   /** possible typestates per handle (a guarded node may or may not run) */
   private readonly vq = new Map<string, ReadonlySet<VqState>>();
   private readonly ch = new Map<string, Set<ChState>>();
+  /**
+   * handles certainly in |0⟩ (allocated or reset, untouched since, on every
+   * path) → the node that made them so: INJECT_T_STATE and OPEN_CHAN need one
+   */
+  private readonly fresh = new Map<string, string>();
   /** last node that touched a handle, for leak reports */
   private readonly lastTouch = new Map<string, { node: string; field: string }>();
   private readonly comps = new Components();
@@ -367,13 +375,24 @@ class Walker {
       if (bad) {
         const maybe = before.size > 1 ? " (on some guarded path)" : "";
         this.c.err(bad.code, n.id, field, `${n.op} on '${h}': ${bad.what}${maybe}`);
+      } else if (FRESH_ONLY.has(n.op) && !this.fresh.has(h)) {
+        const last = this.lastTouch.get(h);
+        this.c.err("LINEARITY_VIOLATION", n.id, field, `${n.op} needs a freshly allocated or reset qubit: '${h}' may have been changed${last ? ` by node '${last.node}'` : ""} since (reset it first)`);
       }
+      this.trackFresh(n, spec, h);
       const after = before.size === 1 ? ONE[transition(spec.effect, before.values().next().value!)] : new Set([...before].map((s) => transition(spec.effect, s)));
       // a guarded node may be skipped: both outcomes stay possible
       this.vq.set(h, n.guard ? new Set([...before, ...after]) : after);
       this.lastTouch.set(h, { node: n.id, field });
     });
     this.account(n, spec);
+  }
+
+  /** SPEC preconditions of INJECT_T_STATE and OPEN_CHAN: what keeps a handle known to be |0⟩. */
+  private trackFresh(n: NormNode, spec: OpcodeSpec, h: string): void {
+    if (spec.effect === "alloc" || (spec.effect === "revive" && !n.guard)) this.fresh.set(h, n.id);
+    else if (spec.effect === "revive") return; // a guarded reset of |0⟩ leaves |0⟩; of anything else, maybe not
+    else this.fresh.delete(h);
   }
 
   private account(n: NormNode, spec: OpcodeSpec): void {

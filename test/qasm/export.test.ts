@@ -48,7 +48,8 @@ function graphFor(op: string, guarded: boolean): QvmGraph {
       return g([...pre, { id: "x", op, args: { tag: "t1" } }, free], ["q", "r", "s", "t"], ["g"]);
     default:
       if (spec.effect === "consume") return g([...pre, { id: "h", op: "APPLY_H", vqs: ["q"] }, { id: "x", op, vqs: ["q"], produces: ["e"], ...(Object.keys(args).length ? { args } : {}) }, free], ["q", "r", "s", "t"], ["g", "e"]);
-      return g([...pre, { id: "h", op: "APPLY_H", vqs: ["q"] }, { id: "x", op, vqs, ...(Object.keys(args).length ? { args } : {}), ...(spec.effect === "gate" && op !== "INJECT_T_STATE" ? guard : {}) }, free], ["q", "r", "s", "t"], ["g"]);
+      // INJECT_T_STATE needs a fresh qubit (SPEC precondition): no H before it
+      return g([...pre, ...(op === "INJECT_T_STATE" ? [] : [{ id: "h", op: "APPLY_H", vqs: ["q"] }]), { id: "x", op, vqs, ...(Object.keys(args).length ? { args } : {}), ...(spec.effect === "gate" && op !== "INJECT_T_STATE" ? guard : {}) }, free], ["q", "r", "s", "t"], ["g"]);
   }
 }
 

@@ -24,9 +24,9 @@ describe(".qvm.asm parser", () => {
       .caps CAP_ALLOC, CAP_LINK
       .metadata author="x; y"
       a: ALLOC_LQ 2, profile="logical:SHYPS(d=9)", tenant=alice -> q0, q1   ; two qubits
+      o: OPEN_CHAN q0, q1 -> ch
       r: RZ q0, theta=atan2(1, 2) * pi/4
       u: U q1, theta=theta/2, phi=0, lambda=-1.5e-1
-      o: OPEN_CHAN q0, q1 -> ch
       use: USE_CHAN ch
       c: CLOSE_CHAN ch
       m: MEASURE_Z q0 -> e0

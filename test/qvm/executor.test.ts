@@ -146,8 +146,8 @@ describe("executeGraph through a recording port", () => {
       [
         { id: "alloc", op: "ALLOC_LQ", args: { n: 2, profile: "logical:BaconShor(d=3)", tenant_id: "alice" }, vqs: ["a", "b"] },
         op("bar", "BAR_REGION", [], { args: { tag: "x" } }),
+        op("o", "OPEN_CHAN", ["a", "b"], { chs: ["c"] }), // on fresh qubits (SPEC precondition)
         op("r", "APPLY_RZ", ["a"], { args: { theta: "pi/2" } }),
-        op("o", "OPEN_CHAN", ["a", "b"], { chs: ["c"] }),
         op("u", "USE_CHAN", [], { chs: ["c"] }),
         op("m", "MEASURE_Z", ["a"], { produces: ["e"] }),
         op("p", "COND_PAULI", ["b"], { inputs: ["e"], args: { pauli: "Z" } }),
@@ -162,8 +162,8 @@ describe("executeGraph through a recording port", () => {
     expect(port.log).toEqual([
       "begin 0 true",
       "alloc alloc 2 logical:BaconShor(d=3) alice",
-      `op r APPLY_RZ [0] [] {"theta":${Math.PI / 2}}`,
       "op o OPEN_CHAN [0,1] [] {}",
+      `op r APPLY_RZ [0] [] {"theta":${Math.PI / 2}}`,
       'op u USE_CHAN [] ["CH!"] {}',
       "op m MEASURE_Z [0] [] {}",
       'op p COND_PAULI [1] [] {"mask":"Z","fire":true}',
