@@ -196,6 +196,14 @@ for (const transport of ["in-process", "serve"] as const) {
       const real = await t.call("q_request_channel", { peer: "alice2", max_uses: 1 });
       const ghost = await t.call("q_request_channel", { peer: "nobody-here", max_uses: 1 });
       expect(Object.keys(ghost).sort()).toEqual(Object.keys(real).sort());
+      // nor does the request's status or the requester's own audit trail tell them apart
+      const [rs, gs] = [await t.call("q_chan_status", { channel: real.channel }), await t.call("q_chan_status", { channel: ghost.channel })];
+      expect(Object.keys(gs).sort()).toEqual(Object.keys(rs).sort());
+      expect(gs.to).toBe("nobody-here");
+      expect(gs.state).toBe(rs.state);
+      const reqs = (await t.call("q_audit_query", { filters: { type: "channel.request" } })).events;
+      expect(JSON.stringify(reqs)).not.toMatch(/ghost/);
+      expect(reqs.map((e: any) => e.details.peer).sort()).toEqual(["alice2", "nobody-here"]);
     });
 
     it("5. a loan dies when its qubit is measured, reset or freed", async () => {

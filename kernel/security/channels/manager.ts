@@ -443,7 +443,8 @@ export class ChannelManager {
     return {
       id: t.id,
       from: t.from,
-      to: t.to,
+      // a request to an unknown peer shows the peer as it was asked for (see UNKNOWN_PEER)
+      to: t.to.endsWith(UNKNOWN_PEER) ? t.to.slice(0, -UNKNOWN_PEER.length) : t.to,
       state,
       maxUses: t.maxUses,
       used: ch.used,
@@ -464,6 +465,14 @@ function isExpired(ch: Channel, now: number): boolean {
 function unauthorized(message: string, rule: string): QmkError {
   return new QmkError("CHANNEL_UNAUTHORIZED", message, { field: "channel", rule });
 }
+
+/**
+ * Suffix of the peer id a request to an unknown (or deleted) tenant is
+ * addressed to: no tenant id has it, so nobody can approve the request, and
+ * views strip it, so the requester cannot tell the request from one to a
+ * real tenant (issue 12 §4).
+ */
+export const UNKNOWN_PEER = "#ghost";
 
 function requireName(t: unknown, field: string): void {
   if (typeof t !== "string" || t.length === 0) throw new QmkError("INVALID_PARAMS", `${field} must be a tenant name`, { field });

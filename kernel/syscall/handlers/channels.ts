@@ -5,6 +5,7 @@ import type { KernelCore } from "../core.js";
 import type { CallContext } from "../context.js";
 import { int, optInt, str, type Params } from "../params.js";
 import { TENANT_NAME_RE } from "../../security/tenants/names.js";
+import { UNKNOWN_PEER } from "../../security/channels/manager.js";
 
 function peerTenant(k: KernelCore, p: Params): string {
   const name = str(p, "peer", 64);
@@ -13,11 +14,11 @@ function peerTenant(k: KernelCore, p: Params): string {
   if (t && t.status !== "deleted") return t.id;
   // Issue 12 §4: whether another tenant exists must not show. A request to an
   // unknown (or deleted) peer is recorded like any other, addressed to an id no
-  // tenant can hold ("#ghost" is never a generation number), so nobody can
+  // tenant can hold (UNKNOWN_PEER is never a generation number), so nobody can
   // approve it; it costs the requester the same quota and expires the same way.
-  const base = name.split("#")[0]!;
-  if (!TENANT_NAME_RE.test(base)) throw new QmkError("INVALID_PARAMS", "params.peer: tenant name must match [a-z][a-z0-9_-]{0,31}", { field: "params.peer" });
-  return `${base}#ghost`;
+  const m = /^([^#]*)(#\d+)?$/.exec(name);
+  if (!m || !TENANT_NAME_RE.test(m[1]!)) throw new QmkError("INVALID_PARAMS", "params.peer: tenant name must match [a-z][a-z0-9_-]{0,31}", { field: "params.peer" });
+  return name + UNKNOWN_PEER;
 }
 
 export function requestChannel(k: KernelCore, ctx: CallContext, p: Params): unknown {
@@ -26,7 +27,9 @@ export function requestChannel(k: KernelCore, ctx: CallContext, p: Params): unkn
   const expiresAt = optInt(p, "expires_at", 0, Number.MAX_SAFE_INTEGER);
   const id = k.channels.request(ctx.tenant, peer, { maxUses, expiresAt: expiresAt ?? null });
   ctx.audit.type = "channel.request";
-  ctx.audit.details = { channel: id, peer, max_uses: maxUses, expires_at: expiresAt ?? null };
+  // the requester reads this event: an unknown peer appears as it was asked for
+  const shown = peer.endsWith(UNKNOWN_PEER) ? peer.slice(0, -UNKNOWN_PEER.length) : peer;
+  ctx.audit.details = { channel: id, peer: shown, max_uses: maxUses, expires_at: expiresAt ?? null };
   // The request handle goes to the peer (out of band); the channel handle is the requester's own.
   return { request_id: k.issue("req", id, ctx), channel: k.issue("ch", id, ctx) };
 }
