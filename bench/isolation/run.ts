@@ -55,23 +55,24 @@ function baselineCheckout(rev: string): string {
   return dir;
 }
 
-async function startServer(name: string, checkout: string): Promise<Server> {
+async function startServer(name: string, checkout: string, extra: string[]): Promise<Server> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-iso-data-"));
   const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
   // both servers run from source through tsx: start-up is not what is measured here
-  const proc = spawn(process.execPath, [tsx, path.join(checkout, "kernel/cli/main.ts"), "serve", "--data-dir", dir, "--log-level", "error"], {
+  const proc = spawn(process.execPath, [tsx, path.join(checkout, "kernel/cli/main.ts"), "serve", "--data-dir", dir, ...extra], {
     cwd: checkout,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   proc.stdout!.on("data", (c) => (out += c));
-  proc.stderr!.on("data", () => {});
+  let err = "";
+  proc.stderr!.on("data", (c) => (err = (err + c).slice(-2000)));
   const deadline = Date.now() + 60_000;
   let socket = "";
   while (!socket) {
     const m = /unix socket:\s+(\S+)/.exec(out);
     if (m) socket = m[1]!;
-    else if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`${name}: server did not start: ${out}`);
+    else if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`${name}: server did not start: ${out}${err}`);
     else await sleep(50);
   }
   const client = await JsonRpcTransport.connect(socket);
@@ -268,8 +269,8 @@ function fmt(x: number, d = 1): string {
   return Number.isFinite(x) ? x.toFixed(d) : "—";
 }
 
-async function measure(name: string, checkout: string) {
-  const s = await startServer(name, checkout);
+async function measure(name: string, checkout: string, extra: string[] = []) {
+  const s = await startServer(name, checkout, extra);
   try {
     const lat = await benchLatency(s);
     const mem = await benchMemory(s);
@@ -284,7 +285,7 @@ async function main() {
   console.log(`bench:isolation — ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}${QUICK ? " (quick)" : ""}`);
   console.log(`heavy job: ${HEAVY_QUBITS} qubits, ${HEAVY_GATES} gates, 1 shot; flood: ${FLOOD_SECONDS} s\n`);
   const rows: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
-  rows.push(["today (HEAD)", await measure("today", ROOT)]);
+  rows.push(["today (HEAD)", await measure("today", ROOT, ["--log-level", "error"])]);
   let base: string | undefined;
   if (!NO_BASELINE) {
     try {
