@@ -37,10 +37,11 @@ const req = (id: number | string | undefined, method: string, params: Record<str
 });
 const tele = (id?: number) => req(id, "q_get_telemetry", { session_id: sid });
 
-/** NDJSON over the Unix socket: send lines, collect reply lines until `n` arrived or `ms` passed. */
+/** NDJSON over the Unix socket (or loopback TCP): send lines, collect reply lines until `n` arrived or `ms` passed. */
+let ndjsonVia: "unix" | "tcp" = "unix";
 function ndjson(lines: string[], n: number, ms = 1500): Promise<unknown[]> {
   return new Promise((resolve) => {
-    const s = net.createConnection({ path: server.socketPath! });
+    const s = ndjsonVia === "unix" ? net.createConnection({ path: server.socketPath! }) : net.createConnection({ host: "127.0.0.1", port: server.port! });
     const out: unknown[] = [];
     let buf = "";
     const done = () => {
@@ -104,7 +105,10 @@ function post(via: Via, body: string | string[] | null, opts: { method?: string;
   });
 }
 
-describe("NDJSON over the Unix socket", () => {
+describe.each(["unix", "tcp"] as const)("NDJSON over %s", (via) => {
+  beforeAll(() => {
+    ndjsonVia = via;
+  });
   it("a notification gets no reply; the request after it does", async () => {
     const out = await ndjson([JSON.stringify(tele()), JSON.stringify(tele(2))], 2);
     expect(out).toHaveLength(1);
