@@ -36,6 +36,7 @@ import { OPCODES, requiredRights } from "../qvm/opcodes.js";
 import { DEFAULT_PROFILE } from "../qec/profiles.js";
 import { parseNoiseModel, type NoiseModel, type ResolvedNoise } from "./model.js";
 import { logicalErrorRate } from "./logical.js";
+import { assertGraphShape } from "../observables/shape.js";
 
 export const ENV_PROFILE = "logical:Surface(d=1)";
 
@@ -49,6 +50,7 @@ const compose = (a: number, b: number) => 1 - (1 - a) * (1 - b);
 
 /** The graph with the noise model's channels inserted (the input is not changed). */
 export function withNoise(graph: QvmGraph, model: NoiseModel | ResolvedNoise | string): QvmGraph {
+  assertGraphShape(graph);
   const m: ResolvedNoise = isResolved(model) ? model : parseNoiseModel(model);
   const qubitIndex = new Map(graph.resources.vqs.map((h, i) => [h, i]));
   for (const q of m.qubits.keys()) {

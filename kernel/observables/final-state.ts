@@ -6,6 +6,7 @@ import { QmkError } from "../errors.js";
 import { normalizeNode, guardTerms, type QvmGraph, type QvmNode } from "../qvm/graph.js";
 import { OPCODES, requiredRights } from "../qvm/opcodes.js";
 import type { Observable, Pauli } from "./pauli.js";
+import { assertGraphShape } from "./shape.js";
 
 export interface FinalState {
   /** graph without terminal measurements and frees (nothing appended yet) */
@@ -21,6 +22,7 @@ export interface FinalState {
 const MEASURES = new Set(["MEASURE_Z", "MEASURE_X", "MEASURE_Y", "MEASURE_ANGLE", "MEASURE_BELL"]);
 
 export function finalState(graph: QvmGraph): FinalState {
+  assertGraphShape(graph);
   const nodes = graph.program.nodes;
   const read = new Set<string>();
   for (const nd of nodes) {

@@ -184,3 +184,16 @@ describe("logical errors from the QEC profile", () => {
     expect(f7).toBeLessThan(f3);
   });
 });
+
+describe("malformed graphs are refused before any rewriting", () => {
+  it.each([
+    [null, "graph"],
+    [{ program: {}, resources: { vqs: [], events: [] } }, "program.nodes"],
+    [{ program: { nodes: [] }, resources: { events: [] } }, "resources.vqs"],
+    [{ program: { nodes: [5] }, resources: { vqs: [], events: [] } }, "program.nodes[0]"],
+    [{ program: { nodes: [{ id: "a", op: "APPLY_H", vqs: "q" }] }, resources: { vqs: ["q"], events: [] } }, "program.nodes[0].vqs"],
+  ])("%j → INVALID_GRAPH at %s (noise and observables alike)", async (g, field) => {
+    expect(() => withNoise(g as never, { readout: 0.1 })).toThrow(expect.objectContaining({ codeName: "INVALID_GRAPH", data: { field } }));
+    await expect(expectationSampled(call, g as never, "Z0", { shots: 10 })).rejects.toMatchObject({ codeName: "INVALID_GRAPH", data: { field } });
+  });
+});
