@@ -57,7 +57,7 @@ program
 
 program
   .command("verify <file>")
-  .description("statically verify a QVM graph (.json or .qvm.asm); exit 0 valid, 1 invalid")
+  .description("statically verify a QVM graph (.json, .qvm.asm or OpenQASM .qasm); exit 0 valid, 1 invalid")
   .option("--json", "print {valid, errors, warnings} as JSON")
   .option("--strict", "leaks are errors")
   .option("--param <name=value>", "bind an angle parameter (repeatable)", collect)
@@ -74,10 +74,19 @@ program
   .option("--tenant <name>", "run as this tenant (default demo)")
   .option("--token <file>", "the tenant's token file (- reads stdin)")
   .option("--connect <addr>", "run on a qmk serve: SOCKET, tcp://127.0.0.1:N or http://127.0.0.1:N (needs --token)")
+  .option("--observable <pauli-sum>", 'print the expectation of e.g. "Z0 Z1 + 0.5 X0" (exact without --shots; --json: {"expectation":{…}})')
+  .option("--noise <file>", "a noise model (JSON): depolarizing, amplitude/phase damping, readout, logical")
   .action(async (file, o) => {
     await withFma();
     exit(await (await import("./commands/run.js")).runCommand(file, o));
   });
+
+program
+  .command("convert <file>")
+  .description("convert OpenQASM 2.0/3, QVM JSON or .qvm.asm to --to qasm2|qasm3|json (stdout, or --out FILE)")
+  .option("--to <format>", "qasm2 | qasm3 | json")
+  .option("--out <file>", "write here instead of stdout")
+  .action(async (file, o) => exit((await import("./commands/convert.js")).convertCommand(file, o)));
 
 program
   .command("serve")
