@@ -602,12 +602,17 @@ function strip(e: AuditEvent): AuditEvent {
  */
 function publishKeys(dir: string, vkeys: string[]): void {
   const file = path.join(dir, PUBKEY_FILE);
-  const text = vkeys.join("\n") + "\n";
+  let old = "";
   try {
-    if (fs.readFileSync(file, "utf8") === text) return;
+    old = fs.readFileSync(file, "utf8");
   } catch {
     /* absent */
   }
+  // Keys already published stay (after the current ones): the log still holds checkpoints they
+  // signed, even when the kernel was opened without them in previousKeys.
+  const kept = old.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#") && !vkeys.includes(l));
+  const text = [...vkeys, ...kept].join("\n") + "\n";
+  if (old === text) return;
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, "w", 0o644);
   try {

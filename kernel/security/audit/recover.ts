@@ -4,9 +4,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { QmkError } from "../../errors.js";
 import { decodeEvent } from "./encoding.js";
-import { verifyCheckpoint } from "./checkpoint.js";
+import { parseCheckpointText, verifyCheckpoint } from "./checkpoint.js";
 import { CompactRange, constantTimeEqual, leafHash, type Hash } from "./merkle.js";
-import type { NoteVerifier } from "./note.js";
+import { parseNote, type NoteVerifier } from "./note.js";
 import { EVENTS_FILE, HEADS_FILE, isEventRecord, LOCK_FILE, scanFile, type NodeStore } from "./store.js";
 
 function corrupt(message: string, data: Record<string, unknown>): QmkError {
@@ -116,15 +116,23 @@ export function recover(dir: string, keys: NoteVerifier[], nodes: NodeStore): Re
   let lastCovered: Buffer | null = null;
   let pendingLast: Buffer | null = null;
   let eventsEnd = 0;
+  let origin: string | null = null;
   const scan = scanFile(path.join(dir, EVENTS_FILE), (payload, offset) => {
     if (isEventRecord(payload)) {
       pending.push({ leaf: leafHash(payload), tenant: tenantOfRecord(payload) });
       pendingLast = payload;
       return;
     }
-    let cp;
+    // Only the newest checkpoint's signature is checked here (after the scan): it signs the root of
+    // every event before it, and each earlier checkpoint's root is re-derived below. One Ed25519
+    // verify per restart instead of one per group commit (a lone caller makes one per event).
+    // verifyLogDir, the third party's check, verifies every signature.
+    let cp: { size: number; root: Uint8Array; note: string; origin: string };
     try {
-      cp = verifyCheckpoint(payload.toString("utf8"), keys);
+      const note = payload.toString("utf8");
+      cp = { ...parseCheckpointText(parseNote(note).text), note };
+      if (origin === null) origin = cp.origin;
+      else if (cp.origin !== origin) throw new Error(`checkpoint names another log (${cp.origin}, not ${origin})`);
     } catch (e) {
       throw corrupt(`checkpoint record at byte ${offset} after entry ${range.size + pending.length}: ${(e as Error).message}`, { index: range.size + pending.length });
     }
@@ -142,6 +150,13 @@ export function recover(dir: string, keys: NoteVerifier[], nodes: NodeStore): Re
     lastCheckpoint = { size: cp.size, root: cp.root, note: cp.note };
     eventsEnd = offset + 8 + payload.length;
   });
+  if (lastCheckpoint) {
+    try {
+      verifyCheckpoint((lastCheckpoint as RecoveredCheckpoint).note, keys);
+    } catch (e) {
+      throw corrupt(`newest checkpoint (size ${(lastCheckpoint as RecoveredCheckpoint).size}): ${(e as Error).message}`, { index: (lastCheckpoint as RecoveredCheckpoint).size });
+    }
+  }
   if (scan.tail === "corrupt") throw corrupt(`entry ${range.size + pending.length} is damaged and followed by more records`, { index: range.size + pending.length });
   if (!lastCheckpoint && pending.length > 0) {
     throw corrupt(`${pending.length} events but no checkpoint: the log's signatures were removed`, { index: 0 });
