@@ -1,7 +1,7 @@
 // `qmk audit pubkey|checkpoint|verify|attestation verify` through bin/qmk.js,
 // as a third party would run them: with the public key only (root.key is
 // moved away before verifying), and a checkpoint mirror kept outside.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -104,4 +104,32 @@ describe("checkpoint mirror (witness stand-in)", () => {
     expect(r.ok).toBe(true);
     expect(r.external).toHaveLength(6);
   });
+});
+
+describe("qmk serve --checkpoint-mirror", () => {
+  it("writes the log's checkpoints to a file outside the data directory; verify --checkpoint reads it", async () => {
+    const data = tmpDir("serve-mirror");
+    const mirror = path.join(tmpDir("serve-mirror-out"), "cps.txt");
+    expect(qmk(["serve", "--data-dir", data, "--checkpoint-mirror", path.join(data, "in.txt"), "--log-level", "silent"]).code).toBe(2);
+    const child = spawn(process.execPath, [BIN, "serve", "--data-dir", data, "--checkpoint-mirror", mirror, "--log-level", "silent"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    await new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 60_000);
+      child.stdout.on("data", (d) => {
+        out += d;
+        if (/checkpoints: .*\(mirror\)/.test(out)) {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+      child.on("exit", (c) => reject(new Error(`serve exited ${c}: ${out}`)));
+    });
+    const notes = splitNotesForTest(fs.readFileSync(mirror, "utf8"));
+    expect(notes.length).toBeGreaterThanOrEqual(1);
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+    const r = qmk(["audit", "verify", data, "--checkpoint", mirror]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toMatch(/extends \d+ outside checkpoint/);
+  }, 120_000);
 });
