@@ -83,14 +83,10 @@ export function deleteTenant(k: KernelCore, ctx: CallContext, p: Params): unknow
       jobs++;
     }
   }
-  let channels = 0;
-  for (const c of k.channels.list(id)) {
-    if (c.state === "active" || c.state === "pending") {
-      k.channels.revoke(ctx.tenant, c.id, { admin: true });
-      channels++;
-    }
-  }
-  for (const s of [...k.sessions.values()]) if (s.tenant === id) k.sessions.delete(s.id);
+  // the manager's own bulk revocation, and the kernel's own session close (it frees the
+  // session's bookkeeping too): nothing here re-implements either (issue 16)
+  const channels = k.channels.revokeAllOf(id, ctx.tenant).length;
+  for (const s of [...k.sessions.values()]) if (s.tenant === id) k.closeSession(s.id, "AUTH_FAILED");
   const released = k.tenants.delete(id);
   k.policy.forgetTenant(id);
   ctx.audit.type = "tenant.delete";
