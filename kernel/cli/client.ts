@@ -77,6 +77,8 @@ export interface OpenOptions {
   asTenant?: string;
   /** embedded: create the demo tenant (qmk run) and use its token when no other is named */
   demo?: boolean;
+  /** embedded: simulator precision (qmk run --precision) */
+  precision?: "double" | "single";
 }
 
 /**
@@ -105,7 +107,7 @@ export async function openClient(opts: ConnectOpts, open: OpenOptions = {}): Pro
       if (!open.demo && (!fs.existsSync(dir) || !fs.existsSync(path.join(dir, "root.key")))) {
         throw new MissingError(`${dir}: no QMK data directory (start one with \`qmk serve --data-dir ${dir}\`, or pass --data-dir)`);
       }
-      const k = await createKernel({ dataDir: dir, ...(open.demo ? { demoTenant: true } : {}) });
+      const k = await createKernel({ dataDir: dir, ...(open.demo ? { demoTenant: true } : {}), ...(open.precision ? { precision: open.precision } : {}) });
       door = { call: (m, p) => k.call(m, p), close: () => k.close() };
       where = `embedded ${dir}`;
       embeddedDefault = open.demo && !open.asTenant ? k.demoToken : k.adminToken;

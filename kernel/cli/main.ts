@@ -76,6 +76,7 @@ program
   .option("--connect <addr>", "run on a qmk serve: SOCKET, tcp://127.0.0.1:N or http://127.0.0.1:N (needs --token)")
   .option("--observable <pauli-sum>", 'print the expectation of e.g. "Z0 Z1 + 0.5 X0" (exact without --shots; --json: {"expectation":{…}})')
   .option("--noise <file>", "a noise model (JSON): depolarizing, amplitude/phase damping, readout, logical")
+  .option("--precision <p>", "simulator amplitudes on the embedded kernel: double (complex128, default) or single (complex64: half the memory, ~2x faster, probabilities within ~1e-6)")
   .action(async (file, o) => {
     await withFma();
     exit(await (await import("./commands/run.js")).runCommand(file, o));

@@ -15,7 +15,7 @@ import { recheckToken, tenantStage } from "../security/mediator.js";
 import type { NodeCtx, QuantumPort, VqRef, ChRef } from "../qvm/port.js";
 import { parseProfile } from "../qec/profiles.js";
 import { QuantumMachine } from "../machine/machine.js";
-import { graphHash, signAttestation, type SignedAttestation } from "../security/audit/index.js";
+import { graphHash, type SignedAttestation } from "../security/audit/index.js";
 import type { Right } from "../security/rights.js";
 import { GRAPH_NODE_METHOD, decisionError } from "../security/policy/index.js";
 import type { KernelCore } from "../syscall/core.js";
@@ -108,7 +108,7 @@ export class MediatedPort implements QuantumPort {
     private readonly k: KernelCore,
     private readonly job: JobRecord,
   ) {
-    this.machine = new QuantumMachine({ maxQubits: k.maxJobQubits, channels: k.channels, clock: k.clock });
+    this.machine = new QuantumMachine({ maxQubits: k.maxJobQubits, channels: k.channels, clock: k.clock, precision: k.precision });
     // Sampling (the executor's fast path) only for single-tenant jobs: a
     // multi-tenant graph spends a channel use per shot, so every shot must run.
     if (!job.multiTenant) {
@@ -330,7 +330,7 @@ export function createJob(
       details: { job: job.id, shots: job.shotsDone, graph_hash: job.graphHash, channel_uses: job.channelUses },
     });
     const head = k.audit.treeHead();
-    job.attestation = signAttestation(k.keys.derive("attestation"), {
+    job.attestation = k.audit.signAttestation({
       job_id: job.id,
       tenant: job.tenant,
       graph_hash: job.graphHash,

@@ -65,8 +65,8 @@ export class QuantumMachine {
 
   private readonly channels?: ChannelAuthority & { forgetQubit?(id: number): void };
 
-  constructor(opts: { seed?: number; maxQubits: number; channels?: ChannelAuthority & { forgetQubit?(id: number): void }; clock?: () => number }) {
-    this.sim = new Simulator({ seed: opts.seed ?? 0, maxQubits: opts.maxQubits });
+  constructor(opts: { seed?: number; maxQubits: number; channels?: ChannelAuthority & { forgetQubit?(id: number): void }; clock?: () => number; precision?: "double" | "single" }) {
+    this.sim = new Simulator({ seed: opts.seed ?? 0, maxQubits: opts.maxQubits, ...(opts.precision ? { precision: opts.precision } : {}) });
     this.maxQubits = opts.maxQubits;
     this.channels = opts.channels;
     this.firewall = new EntanglementFirewall(this.tracker, opts.channels, opts.clock);

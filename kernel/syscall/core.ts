@@ -47,6 +47,8 @@ export interface KernelOptions {
   maxEagerQubits?: number;
   /** largest number of qubits one job may hold (default 28) */
   maxJobQubits?: number;
+  /** amplitudes of every simulator this kernel makes: "double" (complex128, default) or "single" (complex64) */
+  precision?: "double" | "single";
   /** physical qubits in the machine's pool */
   poolSize?: number;
   /** audit epoch: sign a tree head every N events (default 1000) */
@@ -98,6 +100,7 @@ export class KernelCore {
   /** physical allocation → qubits of it still held (released when the last one is freed) */
   readonly allocRefs = new Map<string, number>();
   readonly maxJobQubits: number;
+  readonly precision: "double" | "single" | undefined;
   readonly sessionTtlMs: number;
   adminToken = "";
   demoToken: string | null = null;
@@ -156,7 +159,8 @@ export class KernelCore {
     this.entropy = new EntropySource(this.keys.derive("rng"), opts.seed);
     this.scheduler = new FairScheduler(undefined, undefined, (t) => this.tenants.quotaOf(t)?.scheduler_weight);
     this.onStage = opts.onStage;
-    this.machine = new QuantumMachine({ maxQubits: opts.maxEagerQubits ?? 24, channels: this.channels, clock: this.clock });
+    this.precision = opts.precision;
+    this.machine = new QuantumMachine({ maxQubits: opts.maxEagerQubits ?? 24, channels: this.channels, clock: this.clock, precision: opts.precision });
     this.maxJobQubits = opts.maxJobQubits ?? 28;
     this.sessionTtlMs = opts.sessionTtlMs ?? 24 * 3600_000;
     this.bootstrap(opts.demoTenant ?? false);

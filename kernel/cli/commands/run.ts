@@ -19,6 +19,8 @@ export interface RunOpts {
   observable?: string;
   /** a noise model file (JSON) */
   noise?: string;
+  /** simulator amplitudes on the embedded kernel: "double" (default) or "single" (complex64) */
+  precision?: string;
 }
 
 export async function runCommand(file: string, opts: RunOpts): Promise<number> {
@@ -26,12 +28,14 @@ export async function runCommand(file: string, opts: RunOpts): Promise<number> {
   const seed = opts.seed === undefined ? 1 : Number(opts.seed);
   if (!Number.isInteger(shots) || shots < 1) return fail(new UsageError("--shots must be a positive integer"));
   if (!Number.isInteger(seed) || seed < 0) return fail(new UsageError("--seed must be a non-negative integer"));
+  if (opts.precision !== undefined && opts.precision !== "double" && opts.precision !== "single") return fail(new UsageError("--precision must be single or double"));
+  if (opts.precision !== undefined && opts.connect) return fail(new UsageError("--precision applies to the embedded kernel, not to --connect"));
   let client: Awaited<ReturnType<typeof openClient>> | undefined;
   try {
     const prog = loadProgram(file);
     const graph = runGraph(prog, opts.noise);
     const params = parseBindings(opts.param);
-    client = await openClient(opts, { demo: true, ...(opts.tenant ? { asTenant: opts.tenant } : {}) });
+    client = await openClient(opts, { demo: true, ...(opts.tenant ? { asTenant: opts.tenant } : {}), ...(opts.precision === "single" || opts.precision === "double" ? { precision: opts.precision } : {}) });
     const c = client;
     if (opts.observable !== undefined) {
       await runObservable((m, p) => c.call(m as never, p as never), prog, { ...opts, observable: opts.observable, seed, params });
