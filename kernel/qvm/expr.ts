@@ -10,9 +10,11 @@ import { QmkError, type ErrorName } from "../errors.js";
 
 // mathjs costs 0.7–1.5 s to import; most graphs use numeric angles only, so it
 // is loaded (synchronously, through its CommonJS build) the first time an
-// expression string has to be parsed.
+// expression string has to be parsed. (`import.meta` is an error for tslab's
+// TS 5.0 when it compiles the DSL as CommonJS; this file always runs as ESM.)
 let mathParse: ((src: string) => MathNode) | undefined;
 function parse(src: string): MathNode {
+  // @ts-ignore TS1343 under --module commonjs (see above)
   mathParse ??= (createRequire(import.meta.url)("mathjs") as typeof import("mathjs")).parse;
   return mathParse(src);
 }
