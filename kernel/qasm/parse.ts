@@ -6,7 +6,7 @@
 // circuits use (qreg/creg, `measure a -> b`, `if (c == n)`), so one parser
 // reads both; the version statement tells the translator which dialect's
 // meaning applies (`^` is a power in 2.0, XOR in 3).
-import { BaseErrorListener, CharStream, CommonTokenStream, type ATNSimulator, type RecognitionException, type Recognizer, type Token } from "antlr4ng";
+import { BailErrorStrategy, BaseErrorListener, CharStream, CommonTokenStream, DefaultErrorStrategy, PredictionMode, type ATNSimulator, type RecognitionException, type Recognizer, type Token } from "antlr4ng";
 import { qasm3Lexer } from "./generated/qasm3Lexer.js";
 import { qasm3Parser, type ProgramContext } from "./generated/qasm3Parser.js";
 import { QmkError } from "../errors.js";
@@ -28,15 +28,37 @@ class Collect extends BaseErrorListener {
   }
 }
 
-/** Parses with the official grammar; returns the tree and every syntax error (empty = accepted). */
+/**
+ * Parses with the official grammar; returns the tree and every syntax error
+ * (empty = accepted). Two-stage, as ANTLR recommends: SLL prediction with a
+ * bail-out first (about 13× faster on real circuits: 46 KB of QASMBench's
+ * dnn_n16 in 80 ms instead of 1.1 s, which matters because a q_submit parses
+ * on the kernel's one thread), and only if that fails the full LL parse,
+ * which also finds and reports the syntax errors.
+ */
 export function parseQasmTree(text: string): { tree: ProgramContext; issues: SyntaxIssue[] } {
   const errs = new Collect();
   const lexer = new qasm3Lexer(CharStream.fromString(text));
   lexer.removeErrorListeners();
   lexer.addErrorListener(errs);
-  const parser = new qasm3Parser(new CommonTokenStream(lexer));
+  const tokens = new CommonTokenStream(lexer);
+  const parser = new qasm3Parser(tokens);
   parser.removeErrorListeners();
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  parser.errorHandler = new BailErrorStrategy();
+  try {
+    const tree = parser.program();
+    if (errs.issues.length === 0) return { tree, issues: errs.issues };
+  } catch {
+    /* SLL could not decide (or the text has an error): the full parse below says which */
+  }
+  errs.issues.length = 0;
+  lexer.reset();
+  tokens.setTokenSource(lexer);
+  parser.reset();
   parser.addErrorListener(errs);
+  parser.interpreter.predictionMode = PredictionMode.LL;
+  parser.errorHandler = new DefaultErrorStrategy();
   const tree = parser.program();
   return { tree, issues: errs.issues };
 }

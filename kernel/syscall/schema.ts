@@ -158,7 +158,7 @@ export const SCHEMAS = {
 
   // jobs
   q_submit: m(
-    WithSession({ graph: Type.Unknown({ description: "QVM graph object or .qvm.asm text" }), params: Type.Optional(Type.Unknown()), policy: Type.Optional(Type.Unknown()) }),
+    WithSession({ graph: Type.Optional(Type.Unknown({ description: "QVM graph object or .qvm.asm text" })), qasm: Type.Optional(Type.String({ description: "OpenQASM 2.0/3 program text, instead of graph (at most 64 KiB)" })), params: Type.Optional(Type.Unknown()), policy: Type.Optional(Type.Unknown()) }),
     Loose({ job_id: Type.String(), warnings: Type.Array(Type.Unknown()) }),
     "submit a QVM graph as a job: {graph, params?, policy?:{shots, seed, priority, strict}}",
   ),

@@ -3,6 +3,7 @@
 import { QmkError } from "../../errors.js";
 import { GraphVerification, verifyGraph, type VerifyOptions } from "../../qvm/verifier.js";
 import { parseAsm } from "../../qvm/asm.js";
+import { graphFromSubmission } from "../../qasm/submission.js";
 import type { QvmGraph } from "../../qvm/graph.js";
 import { MAX_SHOTS } from "../../qvm/executor.js";
 import { requiredRights } from "../../qvm/opcodes.js";
@@ -23,6 +24,12 @@ const parsed = new WeakMap<Params, unknown>();
 function graphParam(p: Params): unknown {
   const hit = parsed.get(p);
   if (hit !== undefined) return hit;
+  if (p.qasm !== undefined) {
+    // OpenQASM text: translated to a graph here, then the same verifier and mediation
+    const out = graphFromSubmission(p);
+    parsed.set(p, out);
+    return out;
+  }
   const g = p.graph;
   if (typeof g === "string") {
     // the upstream .qvm.asm text form
@@ -93,6 +100,9 @@ function nodeCount(g: unknown): number {
  * is parsed or verified.
  */
 export function submitSize(k: KernelCore, tenant: string, p: Params): void {
+  if (typeof p.qasm === "string" && p.qasm.length > MAX_QASM_SUBMIT) {
+    throw new QmkError("RESOURCE_EXHAUSTED", `OpenQASM text is ${p.qasm.length} characters; q_submit takes at most ${MAX_QASM_SUBMIT} (convert larger programs with qmk convert --to json: graphs are verified in slices)`, { field: "params.qasm", limit: MAX_QASM_SUBMIT });
+  }
   const g = p.graph;
   if (typeof g === "string") {
     if (g.length > MAX_ASM_TEXT) throw new QmkError("RESOURCE_EXHAUSTED", `graph text is ${g.length} characters; the limit is ${MAX_ASM_TEXT}`, { field: "params.graph", limit: MAX_ASM_TEXT });
@@ -123,6 +133,13 @@ export function submitSize(k: KernelCore, tenant: string, p: Params): void {
   }
   k.tenants.checkFree(tenant, "concurrent_jobs", 1);
 }
+
+/**
+ * OpenQASM text a q_submit may carry: parsing cannot be split into slices and
+ * runs on the kernel's one thread (about 2 ms per KiB with the SLL parser), so
+ * 64 KiB bounds the stall at about 100 ms.
+ */
+export const MAX_QASM_SUBMIT = 64 * 1024;
 
 /** .qvm.asm text accepted (the parser's own cap). */
 const MAX_ASM_TEXT = 4_000_000;
