@@ -3,21 +3,29 @@ import * as fs from "node:fs";
 import { QmkError, isQmkError } from "../errors.js";
 import { parseAsm } from "../qvm/asm.js";
 
-/** Read a graph file ("-": stdin): JSON, or the upstream `.qvm.asm` text form. A missing file is exit 3. */
-export function loadGraphFile(file: string): unknown {
-  let text: string;
+/** Read FILE ("-": stdin) as text: a missing file is MissingError (exit 3), any other failure INVALID_PARAMS naming `field`. */
+export function readInputText(file: string, field: string): string {
   try {
-    text = readInput(file);
+    return readInput(file);
   } catch (e) {
     if (e instanceof MissingError) throw e;
-    throw new QmkError("INVALID_PARAMS", `cannot read ${file}: ${(e as Error).message}`, { field: "file" });
+    throw new QmkError("INVALID_PARAMS", `cannot read ${file}: ${(e as Error).message}`, { field });
   }
-  if (file.endsWith(".asm") || !text.trimStart().startsWith("{")) return parseAsm(text);
+}
+
+/** A graph's text: the upstream `.qvm.asm` form (by name, or when it is not a JSON object), else QVM JSON. */
+export function parseGraphText(file: string, text: string): { graph: unknown; format: "asm" | "json" } {
+  if (file.endsWith(".asm") || !text.trimStart().startsWith("{")) return { graph: parseAsm(text), format: "asm" };
   try {
-    return JSON.parse(text);
+    return { graph: JSON.parse(text), format: "json" };
   } catch (e) {
     throw new QmkError("INVALID_GRAPH", `${file} is not valid JSON: ${(e as Error).message}`, { field: "file" });
   }
+}
+
+/** Read a graph file ("-": stdin): JSON, or the upstream `.qvm.asm` text form. A missing file is exit 3. */
+export function loadGraphFile(file: string): unknown {
+  return parseGraphText(file, readInputText(file, "file")).graph;
 }
 
 export function describeError(e: unknown): string {

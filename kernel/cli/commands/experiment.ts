@@ -1,15 +1,13 @@
 // What `qmk run` / `qmk verify` / `qmk convert` add for experiments:
 // OpenQASM files as programs, counts keyed by a QASM program's classical
 // bits, `--noise FILE` and `--observable "…"`.
-import { QmkError } from "../../errors.js";
 import type { QvmGraph } from "../../qvm/graph.js";
-import { parseAsm } from "../../qvm/asm.js";
 import { qasmCounts, qasmMeta, qasmToGraph, type QasmMeta } from "../../qasm/import.js";
 import { withNoise } from "../../noise/insert.js";
 import { parseNoiseModel, type ResolvedNoise } from "../../noise/model.js";
 import { expectationExact, expectationSampled, type Caller, type Expectation } from "../../observables/estimate.js";
 import { parseObservable } from "../../observables/pauli.js";
-import { MissingError, readInput } from "../io.js";
+import { parseGraphText, readInputText } from "../io.js";
 
 /** OpenQASM when the file says so: a `.qasm` name, or text that opens with `OPENQASM` (after comments). */
 export function looksLikeQasm(file: string, text: string): boolean {
@@ -33,36 +31,18 @@ export interface Program {
 
 /** Reads FILE ("-": stdin) once: OpenQASM 2/3, QVM JSON, or `.qvm.asm`. A missing file is exit 3. */
 export function loadProgram(file: string): Program {
-  let text: string;
-  try {
-    text = readInput(file);
-  } catch (e) {
-    if (e instanceof MissingError) throw e;
-    throw new QmkError("INVALID_PARAMS", `cannot read ${file}: ${(e as Error).message}`, { field: "file" });
-  }
+  const text = readInputText(file, "file");
   if (looksLikeQasm(file, text)) {
     const graph = qasmToGraph(text);
     return { graph, qasm: qasmMeta(graph), format: "qasm" };
   }
-  // the same rule as io.ts loadGraphFile (which reads the file itself)
-  if (file.endsWith(".asm") || !text.trimStart().startsWith("{")) return { graph: parseAsm(text) as QvmGraph, format: "asm" };
-  try {
-    return { graph: JSON.parse(text) as QvmGraph, format: "json" };
-  } catch (e) {
-    throw new QmkError("INVALID_GRAPH", `${file} is not valid JSON: ${(e as Error).message}`, { field: "file" });
-  }
+  const { graph, format } = parseGraphText(file, text);
+  return { graph: graph as QvmGraph, format };
 }
 
 /** A `--noise FILE` model (JSON, see kernel/noise/model.ts), validated. */
 export function readNoise(noiseFile: string): ResolvedNoise {
-  let text: string;
-  try {
-    text = readInput(noiseFile);
-  } catch (e) {
-    if (e instanceof MissingError) throw e;
-    throw new QmkError("INVALID_PARAMS", `cannot read ${noiseFile}: ${(e as Error).message}`, { field: "noise" });
-  }
-  return parseNoiseModel(text);
+  return parseNoiseModel(readInputText(noiseFile, "noise"));
 }
 
 /** The graph `qmk run` submits: the program with `--noise FILE`'s channels inserted. */
