@@ -444,7 +444,7 @@ export class ChannelManager {
       id: t.id,
       from: t.from,
       // a request to an unknown peer shows the peer as it was asked for (see UNKNOWN_PEER)
-      to: t.to.endsWith(UNKNOWN_PEER) ? t.to.slice(0, -UNKNOWN_PEER.length) : t.to,
+      to: peerAsAsked(t.to),
       state,
       maxUses: t.maxUses,
       used: ch.used,
@@ -473,6 +473,11 @@ function unauthorized(message: string, rule: string): QmkError {
  * real tenant (issue 12 §4).
  */
 export const UNKNOWN_PEER = "#ghost";
+
+/** A peer id as its requester sees it: an unknown peer without UNKNOWN_PEER. */
+export function peerAsAsked(to: string): string {
+  return to.endsWith(UNKNOWN_PEER) ? to.slice(0, -UNKNOWN_PEER.length) : to;
+}
 
 function requireName(t: unknown, field: string): void {
   if (typeof t !== "string" || t.length === 0) throw new QmkError("INVALID_PARAMS", `${field} must be a tenant name`, { field });

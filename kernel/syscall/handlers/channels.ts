@@ -5,7 +5,7 @@ import type { KernelCore } from "../core.js";
 import type { CallContext } from "../context.js";
 import { int, optInt, str, type Params } from "../params.js";
 import { TENANT_NAME_RE } from "../../security/tenants/names.js";
-import { UNKNOWN_PEER } from "../../security/channels/manager.js";
+import { UNKNOWN_PEER, peerAsAsked } from "../../security/channels/manager.js";
 
 function peerTenant(k: KernelCore, p: Params): string {
   const name = str(p, "peer", 64);
@@ -28,8 +28,7 @@ export function requestChannel(k: KernelCore, ctx: CallContext, p: Params): unkn
   const id = k.channels.request(ctx.tenant, peer, { maxUses, expiresAt: expiresAt ?? null });
   ctx.audit.type = "channel.request";
   // the requester reads this event: an unknown peer appears as it was asked for
-  const shown = peer.endsWith(UNKNOWN_PEER) ? peer.slice(0, -UNKNOWN_PEER.length) : peer;
-  ctx.audit.details = { channel: id, peer: shown, max_uses: maxUses, expires_at: expiresAt ?? null };
+  ctx.audit.details = { channel: id, peer: peerAsAsked(peer), max_uses: maxUses, expires_at: expiresAt ?? null };
   // The request handle goes to the peer (out of band); the channel handle is the requester's own.
   return { request_id: k.issue("req", id, ctx), channel: k.issue("ch", id, ctx) };
 }

@@ -176,6 +176,16 @@ function requireValid(v: ReturnType<typeof verifyGraph>): void {
   });
 }
 
+/**
+ * The rights the verified graph needs (plus CAP_ADMIN for a multi-tenant one)
+ * against the session's: the fail-closed re-check of the rights stage's scan.
+ */
+function requireVerifiedRights(v: ReturnType<typeof verifyGraph>, ctx: CallContext): void {
+  const derived = v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN" as const] : v.requiredCaps;
+  const missing = derived.filter((r) => !ctx.session.rights.has(r));
+  if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `q_submit needs ${missing.join(", ")}`, { missing, field: "session_id" });
+}
+
 export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const policy = optObj(p, "policy") ?? {};
   const shots = optInt(policy, "shots", 1, MAX_SHOTS) ?? 1;
@@ -186,9 +196,7 @@ export function submit(k: KernelCore, ctx: CallContext, p: Params): unknown {
   const v = verifyParams(k, p);
   requireValid(v);
   const graph = v.graph as QvmGraph;
-  const derived = v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN" as const] : v.requiredCaps;
-  const missing = derived.filter((r) => !ctx.session.rights.has(r));
-  if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `q_submit needs ${missing.join(", ")}`, { missing, field: "session_id" });
+  requireVerifiedRights(v, ctx);
   k.tenants.checkGatesPerJob(ctx.tenant, graph.program.nodes.length);
   k.tenants.charge(ctx.tenant, "concurrent_jobs");
   const id = k.nextId("j");
@@ -243,9 +251,7 @@ function submitDeferred(k: KernelCore, ctx: CallContext, p: Params, o: { shots: 
       accept(v) {
         // the same checks, in the same order, as the synchronous path
         requireValid(v);
-        const derived = v.tenants.length > 0 ? [...v.requiredCaps, "CAP_ADMIN" as const] : v.requiredCaps;
-        const missing = derived.filter((r) => !ctx.session.rights.has(r));
-        if (missing.length) throw new QmkError("INSUFFICIENT_CAPS", `q_submit needs ${missing.join(", ")}`, { missing, field: "session_id" });
+        requireVerifiedRights(v, ctx);
         job!.multiTenant = v.tenants.length > 0;
         return v.graph as QvmGraph;
       },
