@@ -57,5 +57,4 @@ export interface MethodSpec {
   grant?: (auth: TokenAuthority, p: Params) => { granted: Right[]; denied: Right[] };
   /** methods callable without a session and without effect (q_inspect_token) */
   publicHandler?: PublicHandler;
-  summary: string;
 }

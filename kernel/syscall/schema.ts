@@ -103,10 +103,10 @@ export const SCHEMAS = {
   q_negotiate_caps: m(
     Loose({ token: Str("capability token"), requested: Type.Optional(Rights) }),
     Loose({ session_id: Type.String(), tenant: Type.String(), granted: Rights, denied: Rights, quota: Quota, expires_at: Type.Number() }),
-    "open a session with a token: {token, requested?} → {session_id, tenant, granted, denied, quota, expires_at}",
+    "open a session with a token; `requested` narrows the rights granted (the rest are listed as `denied`)",
   ),
   q_inspect_token: m(Loose({ token: Str() }), Loose({ version: Type.String(), id: Type.String(), caveats: Type.Array(Type.String()), fingerprint: Type.String() }), "a token's id and caveats (never its tag)"),
-  q_close_session: m(WithSession({}), Loose({ closed: Type.Boolean() }), "end the session and free its qubits"),
+  q_close_session: m(WithSession({}), Loose({ closed: Type.Boolean() }), "end the caller's session; frees the qubits bound to it"),
 
   // administration
   q_create_tenant: m(
@@ -128,65 +128,65 @@ export const SCHEMAS = {
   q_mint_token: m(
     WithSession({ tenant_id: Str(), rights: Rights, expires_at: Type.Optional(Int("ms since epoch")), max_uses: Type.Optional(Int()) }),
     Loose({ tenant_id: Type.String(), token: Type.String(), token_id: Type.String() }),
-    "mint a new token for a tenant (operator)",
+    "a fresh token for a tenant (not the admin tenant), audited as `cap.grant` (`qmk token mint`)",
   ),
   q_list_jobs: m(
     WithSession({ tenant_id: Type.Optional(Str()), state: Type.Optional(Type.String()) }),
     Loose({ jobs: Type.Array(Loose({ id: Type.String(), tenant: Type.String(), state: JobState, shots: Type.Integer(), shots_done: Type.Integer(), submitted_at: Type.Number() })) }),
-    "jobs: the caller's own, or any tenant's with CAP_ADMIN",
+    "jobs: the caller's own, or with CAP_ADMIN any tenant's (`tenant_id`) or all; an operator's `id` is accepted by `q_status` / `q_wait` / `q_cancel` with CAP_ADMIN (`qmk jobs`)",
   ),
 
   // capabilities
   q_delegate: m(
     WithSession({ rights: Type.Optional(Rights), expires_at: Type.Optional(Int()), max_uses: Type.Optional(Int()), max_depth: Type.Optional(Int()), audience: Type.Optional(Type.Unknown()) }),
     Loose({ token: Type.String(), token_id: Type.String() }),
-    "derive an attenuated token from the session's own",
+    "derive an attenuated token from the session's own (only rights the session holds)",
   ),
-  q_revoke: m(WithSession({ token: Str() }), Loose({ revoked: Type.Array(Type.String()) }), "revoke a token and everything derived from it"),
+  q_revoke: m(WithSession({ token: Str() }), Loose({ revoked: Type.Array(Type.String()) }), "revoke a token and every token derived from it (the caller's own lineage; any with CAP_ADMIN): `revoked` lists token ids"),
 
   // eager quantum operations
   q_alloc: m(WithSession({ n: Int("number of qubits"), profile: Type.Optional(Type.String()) }), Loose({ vqs: Type.Array(Type.String()), profile: Type.String(), physical_qubits: Type.Integer() }), "allocate n logical qubits in |0⟩"),
-  q_apply: m(WithSession({ op: Str("opcode, e.g. H or APPLY_CNOT"), vqs: Type.Array(Type.Unknown()), args: Type.Optional(Type.Unknown()), channel: Type.Optional(Type.Unknown()) }), Loose({ outcomes: Type.Optional(Bits) }), "apply one opcode to qubits"),
-  q_measure: m(WithSession({ vq: Type.Unknown(), basis: Type.Optional(Type.Unknown()), angle: Type.Optional(Type.Unknown()) }), Loose({ outcome: Type.Union([Type.Literal(0), Type.Literal(1)]) }), "measure one qubit (Z, X, Y or ANGLE basis)"),
-  q_reset: m(WithSession({ vq: Type.Unknown() }), Loose({}), "reset a qubit to |0⟩"),
-  q_release: m(WithSession({ vqs: Type.Unknown() }), Loose({ released: Type.Integer() }), "free qubits"),
-  q_lend_qubit: m(WithSession({ channel: Type.Unknown(), vq: Type.Unknown() }), Loose({ loan: Type.String() }), "lend a qubit to a channel's peer for one entangling op"),
-  q_open_chan: m(WithSession({ vqs: Type.Unknown(), channel: Type.Optional(Type.Unknown()) }), Loose({ ch: Type.String() }), "open an in-tenant channel between two qubits"),
+  q_apply: m(WithSession({ op: Str("opcode, e.g. H or APPLY_CNOT"), vqs: Type.Array(Type.Unknown()), args: Type.Optional(Type.Unknown()), channel: Type.Optional(Type.Unknown()) }), Loose({ outcomes: Type.Optional(Bits) }), "apply one opcode: `op` is an opcode (`APPLY_H`) or short name (`H`, `CNOT`, `RZ`, `MEASURE_BELL`, `INJECT_T_STATE`, `TELEPORT_CNOT`, …); its rights follow from the opcode"),
+  q_measure: m(WithSession({ vq: Type.Unknown(), basis: Type.Optional(Type.Unknown()), angle: Type.Optional(Type.Unknown()) }), Loose({ outcome: Type.Union([Type.Literal(0), Type.Literal(1)]) }), "measure one qubit: `basis` Z (default), X, Y or ANGLE (`angle` in radians)"),
+  q_reset: m(WithSession({ vq: Type.Unknown() }), Loose({}), "reset a qubit to |0⟩ (voids its loans)"),
+  q_release: m(WithSession({ vqs: Type.Unknown() }), Loose({ released: Type.Integer() }), "free qubits (the state vector shrinks; voids their loans)"),
+  q_lend_qubit: m(WithSession({ channel: Type.Unknown(), vq: Type.Unknown() }), Loose({ loan: Type.String() }), "the owner's one-use consent for the channel's peer to use this qubit in one entangling op; void once the owner measures, resets or frees it"),
+  q_open_chan: m(WithSession({ vqs: Type.Unknown(), channel: Type.Optional(Type.Unknown()) }), Loose({ ch: Type.String() }), "a Bell pair on two of the caller's qubits `[a, b]`"),
   q_close_chan: m(WithSession({ ch: Type.Unknown() }), Loose({ closed: Type.Boolean() }), "close an in-tenant channel"),
-  q_amplitudes: m(WithSession({ vqs: Type.Unknown() }), Loose({ order: Type.String(), re: Type.Array(Type.Number()), im: Type.Array(Type.Number()), probabilities: Type.Array(Type.Number()) }), "amplitudes of the caller's own whole components"),
-  q_components: m(WithSession({}), Loose({ components: Type.Array(Loose({ size: Type.Integer(), tenants: Type.Array(Type.String()), own: Type.Array(Type.String({ description: "the caller's qubit handles in it" })), foreign: Type.Integer({ description: "qubits of other tenants in it" }) })) }), "entanglement components touching the caller"),
+  q_amplitudes: m(WithSession({ vqs: Type.Unknown() }), Loose({ order: Type.String(), re: Type.Array(Type.Number()), im: Type.Array(Type.Number()), probabilities: Type.Array(Type.Number()) }), "amplitudes of the caller's qubits that form whole components and never shared a state with another tenant's qubit since their last reset (else ACCESS_DENIED, rule `foreign_history`)"),
+  q_components: m(WithSession({}), Loose({ components: Type.Array(Loose({ size: Type.Integer(), tenants: Type.Array(Type.String()), own: Type.Array(Type.String({ description: "the caller's qubit handles in it" })), foreign: Type.Integer({ description: "qubits of other tenants in it" }) })) }), "entanglement components touching the caller: its own handles, other tenants' qubits only counted"),
 
   // jobs
   q_submit: m(
     WithSession({ graph: Type.Optional(Type.Unknown({ description: "QVM graph object or .qvm.asm text" })), qasm: Type.Optional(Type.String({ description: "OpenQASM 2.0/3 program text, instead of graph (at most 64 KiB)" })), params: Type.Optional(Type.Unknown()), policy: Type.Optional(Type.Unknown()) }),
     Loose({ job_id: Type.String(), warnings: Type.Array(Type.Unknown()) }),
-    "submit a QVM graph as a job: {graph, params?, policy?:{shots, seed, priority, strict}}",
+    "submit a job: `graph` is a QVM JSON object or `.qvm.asm` text, `qasm` OpenQASM 2.0/3 text (≤ 64 KiB, translated, then verified like a graph); `policy`: {shots, seed, priority, strict}; rights derived from the graph's opcodes (+ CAP_ADMIN for a multi-tenant graph)",
   ),
-  q_status: m(WithSession({ job_id: Str() }), JobStatus, "a job's state and, once final, its counts"),
+  q_status: m(WithSession({ job_id: Str() }), JobStatus, "a job's state and, once final, its counts, events and error"),
   q_wait: m(WithSession({ job_id: Str(), timeout_ms: Type.Optional(Int()) }), FinalStatus, "wait for a job to finish (TIMEOUT if it does not in time): its final status"),
-  q_cancel: m(WithSession({ job_id: Str() }), Loose({ job_id: Type.String(), state: JobState }), "cancel a queued or running job"),
+  q_cancel: m(WithSession({ job_id: Str() }), Loose({ job_id: Type.String(), state: JobState }), "cancel a queued or running job (ALREADY_COMPLETED when final)"),
   q_get_telemetry: m(
     WithSession({}),
     Loose({ tenant: Type.String(), usage: Type.Unknown(), quota: Type.Unknown(), qubits_live: Type.Integer(), jobs: Type.Record(Type.String(), Type.Integer()) }),
-    "the caller's usage, quota and job counts",
+    "the caller's own usage, quota, live qubits and job counts; kernel-wide figures (scheduler, audit tree size, all live qubits) only with CAP_ADMIN",
   ),
-  q_attestation: m(WithSession({ job_id: Str() }), Loose({}, "signed attestation"), "a finished job's signed attestation"),
+  q_attestation: m(WithSession({ job_id: Str() }), Loose({}, "signed attestation"), "a finished job's attestation, signed with the audit log's Ed25519 key (the one in `audit.pub`)"),
 
   // channels
-  q_request_channel: m(WithSession({ peer: Str(), max_uses: Int(), expires_at: Type.Optional(Int()) }), Loose({ request_id: Type.String(), channel: Type.String() }), "ask a peer tenant for a channel"),
-  q_approve_channel: m(WithSession({ request_id: Str(), approve: Type.Optional(Type.Boolean()) }), Type.Union([Approved, Rejected]), "approve (or, approve: false, reject) a channel request"),
-  q_revoke_channel: m(WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()) }), Loose({ revoked: Type.Boolean() }), "revoke a channel (channel_id: any channel, CAP_ADMIN)"),
+  q_request_channel: m(WithSession({ peer: Str(), max_uses: Int(), expires_at: Type.Optional(Int()) }), Loose({ request_id: Type.String(), channel: Type.String() }), "ask a peer tenant for a channel with `max_uses` entangling uses"),
+  q_approve_channel: m(WithSession({ request_id: Str(), approve: Type.Optional(Type.Boolean()) }), Type.Union([Approved, Rejected]), "approve (or, `approve: false`, reject) a channel request (the named peer only)"),
+  q_revoke_channel: m(WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()) }), Loose({ revoked: Type.Boolean() }), "revoke a channel: `channel` by either tenant, or `channel_id` (any channel, CAP_ADMIN)"),
   q_chan_status: m(
     WithSession({ channel: Type.Optional(Type.Unknown()), channel_id: Type.Optional(Type.String()), tenant_id: Type.Optional(Type.String()) }),
     Type.Union([Loose({ channels: Type.Array(ChannelStatusT) }), ChannelStatusT]),
-    "one channel's status, or all of the caller's (all tenants' with CAP_ADMIN and tenant_id \"*\")",
+    "one channel's status, or all of the caller's (with CAP_ADMIN, `tenant_id` lists a tenant's, `\"*\"` every tenant's)",
   ),
 
   // audit
-  q_audit_query: m(WithSession({ filters: Type.Optional(Type.Unknown()) }), Loose({ events: Type.Array(AuditEventT), tree_size: Type.Integer() }), "audit events (own only without CAP_AUDIT)"),
-  q_audit_tree_head: m(WithSession({ sign: Type.Optional(Type.Boolean()) }), TreeHead, "the (signed) tree head"),
-  q_audit_inclusion: m(WithSession({ index: Int(), tree_size: Type.Optional(Int()) }), InclusionProofT, "inclusion proof of one event"),
-  q_audit_consistency: m(WithSession({ first: Int(), second: Type.Optional(Int()) }), ConsistencyProofT, "consistency proof between two tree sizes"),
+  q_audit_query: m(WithSession({ filters: Type.Optional(Type.Unknown()) }), Loose({ events: Type.Array(AuditEventT), tree_size: Type.Optional(Type.Integer({ description: "the log's size (CAP_AUDIT only)" })) }), "audit events; without CAP_AUDIT only the caller's own, with no log index, tree size or `after`. `filters`: {type?, tenant?, session?, severity?, minSeverity?, decision?, since?, until?, after?, limit?}"),
+  q_audit_tree_head: m(WithSession({ sign: Type.Optional(Type.Boolean()) }), TreeHead, "the signed tree head: `checkpoint` is the C2SP signed note, `signature` its signature line, `key` the verifier key; `sign: false` gives the live tree's {size, root}"),
+  q_audit_inclusion: m(WithSession({ index: Int(), tree_size: Type.Optional(Int()) }), InclusionProofT, "RFC 9162 inclusion proof of one event"),
+  q_audit_consistency: m(WithSession({ first: Int(), second: Type.Optional(Int()) }), ConsistencyProofT, "RFC 9162 consistency proof between two tree sizes"),
 } as const satisfies Record<string, MethodSchema>;
 
 export type MethodName = keyof typeof SCHEMAS;
