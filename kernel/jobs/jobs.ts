@@ -401,6 +401,11 @@ export function createJob(
       if (job.state === "queued") start();
       if (job.state !== "running") return true;
       const finished = run!.advance(SLICE_WORK);
+      // The simulator queues gates for fusion (up to 256) and applies them at
+      // its next read: without this, the work of several slices would land in
+      // one, and another tenant's call would wait for all of it. Flushing here
+      // keeps each slice's simulator time inside the slice that scheduled it.
+      port!.machine.sim.flush();
       job.counts = run!.counts;
       job.events = run!.events;
       job.shotsDone = run!.shotsDone;

@@ -6,6 +6,7 @@
 // executes, and only then commits their state changes. A refused operation
 // therefore leaves no trace.
 import { Simulator } from "../sim/index.js";
+import { startHelper } from "../sim/workers.js";
 import { QmkError } from "../errors.js";
 import { LinearTracker, type LinearEffect } from "../security/linear.js";
 import { EntanglementTracker, EntanglementFirewall, type ChannelAuthority } from "../security/firewall/index.js";
@@ -207,4 +208,12 @@ export function linearEffect(spec: OpcodeSpec): LinearEffect {
     default:
       return "gate";
   }
+}
+
+/**
+ * Starts the simulator's helper thread now, in the background (a server at
+ * start-up), so no tenant's first large state pays for the boot.
+ */
+export function bootSimulatorThreads(): void {
+  startHelper();
 }

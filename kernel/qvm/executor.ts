@@ -56,15 +56,18 @@ const MARKERS = new Set(["FENCE_EPOCH", "BAR_REGION", "SET_POLICY"]);
 
 /** Angles are evaluated once per job, not per shot. */
 export function plan(graph: QvmGraph, params: Record<string, number>): Step[] {
-  return graph.program.nodes.map((raw) => {
-    const node = normalizeNode(raw);
-    const spec = OPCODES[node.op];
-    if (!spec || !Object.hasOwn(OPCODES, node.op)) throw new QmkError("INVALID_GRAPH", `unknown opcode ${String(node.op)}`, { node: node.id, field: "op" });
-    const args = { ...node.args };
-    for (const [k, a] of Object.entries(spec.args))
-      if (a.type === "angle" && args[k] !== undefined) args[k] = evalAngle(args[k], params, { node: node.id, field: `args.${k}` });
-    return { node, spec, args };
-  });
+  return graph.program.nodes.map((raw) => planStep(raw, params));
+}
+
+/** One node's step: normalized, its opcode looked up, its angles evaluated with `params`. */
+export function planStep(raw: QvmGraph["program"]["nodes"][number], params: Record<string, number>): Step {
+  const node = normalizeNode(raw);
+  const spec = OPCODES[node.op];
+  if (!spec || !Object.hasOwn(OPCODES, node.op)) throw new QmkError("INVALID_GRAPH", `unknown opcode ${String(node.op)}`, { node: node.id, field: "op" });
+  const args = { ...node.args };
+  for (const [k, a] of Object.entries(spec.args))
+    if (a.type === "angle" && args[k] !== undefined) args[k] = evalAngle(args[k], params, { node: node.id, field: `args.${k}` });
+  return { node, spec, args };
 }
 
 /** Per-shot seed: splitmix-style mix of (job seed, shot), so each shot is replayable alone. */

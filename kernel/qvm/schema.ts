@@ -125,13 +125,22 @@ const STRUCTURE_SCHEMA = (() => {
   return s;
 })();
 
-let validators: { graph: ValidateFunction; args: Map<string, ValidateFunction> } | undefined;
-function getValidators(): { graph: ValidateFunction; args: Map<string, ValidateFunction> } {
+/** The graph without its nodes' shapes (checked one node at a time, so a large graph's check can be sliced). */
+const SKELETON_SCHEMA = (() => {
+  const s = structuredClone(STRUCTURE_SCHEMA) as unknown as { properties: { program: { properties: { nodes: { items: unknown } } } } };
+  s.properties.program.properties.nodes.items = {};
+  return s;
+})();
+const NODE_SCHEMA = (STRUCTURE_SCHEMA as unknown as { properties: { program: { properties: { nodes: { items: object } } } } }).properties.program.properties.nodes.items;
+
+let validators: { graph: ValidateFunction; node: ValidateFunction; args: Map<string, ValidateFunction> } | undefined;
+function getValidators(): { graph: ValidateFunction; node: ValidateFunction; args: Map<string, ValidateFunction> } {
   // compiled lazily, once per process
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: false });
     validators = {
-      graph: ajv.compile(STRUCTURE_SCHEMA),
+      graph: ajv.compile(SKELETON_SCHEMA),
+      node: ajv.compile(NODE_SCHEMA),
       args: new Map(OPCODE_NAMES.map((op) => [op, ajv.compile(argsFor(op))])),
     };
   }
@@ -199,36 +208,82 @@ function harmless(e: ErrorObject): boolean {
   return /^(\/program\/nodes\/\d+)?\/(caps|metadata|description|name)(\/|$)/.test(e.instancePath);
 }
 
-/** Schema issues, at most one per (node, field), plus whether the walker can still run. Never throws. */
-export function schemaCheck(graph: unknown): SchemaCheck {
-  const v = getValidators();
-  const errs: ErrorObject[] = [];
-  if (!v.graph(graph)) errs.push(...(v.graph.errors ?? []));
-  const nodes = (graph as { program?: { nodes?: unknown } } | null)?.program?.nodes;
-  if (Array.isArray(nodes))
-    nodes.forEach((n, i) => {
+/**
+ * The schema check of one graph, in steps: the skeleton (everything but the
+ * nodes' shapes), then the nodes one by one, each against the node schema and
+ * its opcode's args schema. A job's graph larger than the synchronous limit
+ * is checked across scheduler slices (verifier.ts GraphVerification), so no
+ * single step holds the kernel's thread for the whole graph.
+ */
+export class SchemaCheckRun {
+  private readonly errs: ErrorObject[] = [];
+  private readonly nodes: unknown[] | null;
+  private pos = -1; // -1: the skeleton is next
+  private out: SchemaCheck | undefined;
+
+  constructor(private readonly graph: unknown) {
+    const nodes = (graph as { program?: { nodes?: unknown } } | null)?.program?.nodes;
+    this.nodes = Array.isArray(nodes) ? nodes : null;
+  }
+
+  /** Checks up to `budget` more nodes (the skeleton counts as one); true when the result is ready. */
+  advance(budget: number): boolean {
+    if (this.out) return true;
+    const v = getValidators();
+    let left = Math.max(1, Math.floor(budget));
+    if (this.pos < 0) {
+      if (!v.graph(this.graph)) this.errs.push(...(v.graph.errors ?? []));
+      this.pos = 0;
+      left--;
+    }
+    const nodes = this.nodes ?? [];
+    const end = Math.min(nodes.length, this.pos + left);
+    for (let i = this.pos; i < end; i++) {
+      const n = nodes[i];
+      if (!v.node(n)) for (const e of v.node.errors ?? []) this.errs.push({ ...e, instancePath: `/program/nodes/${i}${e.instancePath}` });
       const op = (n as { op?: unknown } | null)?.op;
       const args = (n as { args?: unknown } | null)?.args;
       const check = typeof op === "string" && args !== undefined && Object.hasOwn(OPCODES, op) ? v.args.get(op) : undefined;
-      if (check && !check(args)) for (const e of check.errors ?? []) errs.push({ ...e, instancePath: `/program/nodes/${i}/args${e.instancePath}` });
-    });
-  const out: Issue[] = [];
-  const seen = new Set<string>();
-  const badArgs = new Set<number>();
-  let blocking = false;
-  for (const e of errs) {
-    // anyOf summarizes its branches: keep the summary, drop the branch errors
-    if (e.keyword === "if" || /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
-    const am = ARGS_PATH.exec(e.instancePath);
-    if (am) badArgs.add(Number(am[1]));
-    else if (!harmless(e)) blocking = true;
-    const { path: _p, ...issue } = toIssue(graph, e);
-    const key = `${issue.node}\u0000${issue.field}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(issue);
+      if (check && !check(args)) for (const e of check.errors ?? []) this.errs.push({ ...e, instancePath: `/program/nodes/${i}/args${e.instancePath}` });
+    }
+    this.pos = end;
+    if (end < nodes.length) return false;
+    this.out = this.conclude();
+    return true;
   }
-  return { issues: out, blocking, badArgs };
+
+  /** The answer, once `advance` returned true. */
+  get result(): SchemaCheck {
+    if (!this.out) throw new Error("SchemaCheckRun: not done");
+    return this.out;
+  }
+
+  private conclude(): SchemaCheck {
+    const out: Issue[] = [];
+    const seen = new Set<string>();
+    const badArgs = new Set<number>();
+    let blocking = false;
+    for (const e of this.errs) {
+      // anyOf summarizes its branches: keep the summary, drop the branch errors
+      if (e.keyword === "if" || /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
+      const am = ARGS_PATH.exec(e.instancePath);
+      if (am) badArgs.add(Number(am[1]));
+      else if (!harmless(e)) blocking = true;
+      const { path: _p, ...issue } = toIssue(this.graph, e);
+      const key = `${issue.node}\u0000${issue.field}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(issue);
+    }
+    return { issues: out, blocking, badArgs };
+  }
+}
+
+/** Schema issues, at most one per (node, field), plus whether the walker can still run. Never throws. */
+export function schemaCheck(graph: unknown): SchemaCheck {
+  const run = new SchemaCheckRun(graph);
+  run.advance(Infinity);
+  return run.result;
 }
 
 /** Schema issues only; empty when valid. */

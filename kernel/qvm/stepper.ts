@@ -10,10 +10,18 @@
 import { QmkError } from "../errors.js";
 import type { QvmGraph } from "./graph.js";
 import type { QuantumPort, VqRef } from "./port.js";
-import { MAX_SHOTS, plan, samplingSplit, shotSeed, ShotRun, type Step } from "./executor.js";
+import { MAX_SHOTS, planStep, samplingSplit, shotSeed, ShotRun, type Step } from "./executor.js";
 
 /** Shots drawn per sampling call, so a 10⁶-shot sample is split across slices too. */
 const SAMPLE_CHUNK = 50_000;
+
+/**
+ * Work units planning one node costs (normalizing it, evaluating its angles:
+ * about a microsecond). Every node is planned before the first one runs — a
+ * bad angle expression fails the job before any effect — but in slices, so
+ * a 100 000-node plan is not one 100 ms stall.
+ */
+const PLAN_COST = 2 ** 10;
 
 export interface GraphRunOptions {
   shots: number;
@@ -28,7 +36,8 @@ export class GraphRun {
   /** event values of the last finished shot */
   events: Record<string, number> = {};
   shotsDone = 0;
-  private readonly steps: Step[];
+  private readonly steps: Step[] = [];
+  private readonly nodes: QvmGraph["program"]["nodes"];
   private readonly evOrder: readonly string[];
   private readonly split: number;
   private shot = 0;
@@ -48,7 +57,7 @@ export class GraphRun {
     if (!Number.isInteger(shots) || shots < 1 || shots > MAX_SHOTS)
       throw new QmkError("INVALID_PARAMS", `shots must be an integer in 1..${MAX_SHOTS}`, { field: "shots" });
     if (!Number.isInteger(seed)) throw new QmkError("INVALID_PARAMS", "seed must be an integer", { field: "seed" });
-    this.steps = plan(graph, opts.params ?? {});
+    this.nodes = graph.program.nodes;
     this.evOrder = graph.resources.events;
     this.split = port.sample && shots > 1 ? samplingSplit(graph) : -1;
   }
@@ -60,6 +69,12 @@ export class GraphRun {
   /** Run until `budget` work units are spent or every shot is done; true when done. */
   advance(budget: number): boolean {
     let spent = 0;
+    const params = this.opts.params ?? {};
+    while (this.steps.length < this.nodes.length) {
+      if (spent >= budget) return false;
+      this.steps.push(planStep(this.nodes[this.steps.length]!, params));
+      spent += PLAN_COST;
+    }
     while (!this.done && spent < budget) {
       if (!this.run) {
         this.port.beginShot?.(this.shot, shotSeed(this.opts.seed, this.shot));

@@ -7,7 +7,7 @@ import { parseProfile } from "../qec/profiles.js";
 import { normalizeNode, type NormNode, type QvmGraph } from "./graph.js";
 import { OPCODES, requiredRights, type OpcodeSpec } from "./opcodes.js";
 import { angleParams, evalAngle } from "./expr.js";
-import { schemaCheck } from "./schema.js";
+import { SchemaCheckRun } from "./schema.js";
 import { Components } from "./components.js";
 
 export interface Issue {
@@ -102,6 +102,7 @@ const failedEarly = (errors: Issue[]): VerifyResult => ({ valid: false, errors, 
  */
 export class GraphVerification {
   private phase: "schema" | "normalize" | "walk" | "done" = "schema";
+  private schema: SchemaCheckRun | undefined;
   private pos = 0;
   private raw!: QvmGraph;
   private nodes: NormNode[] = [];
@@ -141,7 +142,12 @@ export class GraphVerification {
     let left = budget;
     while (left > 0 && this.phase !== "done") {
       if (this.phase === "schema") {
-        const schema = schemaCheck(this.graph);
+        // ajv's pass is cheap per node: 8 nodes per unit of budget
+        this.schema ??= new SchemaCheckRun(this.graph);
+        const before = left;
+        if (!this.schema.advance(left * 8)) return false;
+        left = before - 1;
+        const schema = this.schema.result;
         // a broken skeleton (wrong types, unknown opcode…) stops here; anything
         // else (bad arg values, odd names, extra fields) still gets the full walk
         if (schema.blocking) {
@@ -153,7 +159,6 @@ export class GraphVerification {
         this.c.errors.push(...schema.issues);
         this.badArgs = schema.badArgs;
         this.phase = "normalize";
-        left -= this.raw.program.nodes.length / 8; // ajv's pass is cheap per node
       } else if (this.phase === "normalize") {
         const all = this.raw.program.nodes;
         const end = Math.min(all.length, this.pos + Math.max(1, Math.floor(left)));

@@ -9,6 +9,8 @@ import { serve, type RunningServer } from "./server.js";
 import type { ServeLimits } from "./limits.js";
 import type { RequestLogLine } from "./log.js";
 import { openRpcDocument } from "../syscall/openrpc.js";
+import { warmValidators } from "../syscall/validate.js";
+import { bootSimulatorThreads } from "../machine/machine.js";
 
 export interface KernelServerOptions {
   /** Unix socket path (default DATA_DIR/qmk.sock; null = no socket) */
@@ -23,6 +25,12 @@ export function serveKernel(kernel: Kernel, opts: KernelServerOptions = {}): Pro
   const socketPath =
     opts.socketPath === null ? undefined : (opts.socketPath ?? (kernel.dataDir ? path.join(kernel.dataDir, "qmk.sock") : undefined));
   const core = kernel.internals;
+  // A long-lived server does its one-time work now, not inside some tenant's
+  // first call (where the stall would also be visible to every other tenant):
+  // every method's validator is compiled, the simulator thread starts booting.
+  warmValidators();
+  bootSimulatorThreads();
+  openRpcDocument();
   /** The tenant behind a live session handle, or null (checked by MAC; the kernel re-checks everything). */
   const sessionTenant = (params: unknown): string | null => {
     const sid = params !== null && typeof params === "object" ? (params as { session_id?: unknown }).session_id : undefined;

@@ -100,15 +100,34 @@ class Helper {
     });
     this.worker.unref(); // never keeps the process alive
     this.worker.on("error", (err) => this.fail(String(err)));
-    // The first pass waits for the thread to boot. The bootstrap reports a
-    // failure at once (READY = −1); the timeout only covers a worker that
-    // never ran at all.
-    Atomics.wait(this.c, READY, 0, 10_000);
+    // Booting a thread takes ~100 ms; nothing waits for it. Until the thread
+    // reports READY, `usable` is false and every pass runs on the main thread
+    // alone, so the first large state of a server or of `qmk run` does not
+    // stall the event loop (another tenant's call) for the boot.
+    this.bootDeadline = Date.now() + 10_000;
+  }
+
+  private booted = false;
+  private readonly bootDeadline: number;
+
+  /** The thread runs and is bound to nothing broken; false while it boots or after it failed. */
+  get usable(): boolean {
+    if (!this.ok) return false;
+    if (this.booted) return true;
     const ready = Atomics.load(this.c, READY);
-    if (ready !== 1) {
-      this.fail(ready === -1 ? this.message() ?? "unknown error" : "did not start within 10 s");
-      void this.worker.terminate();
-    }
+    if (ready === 1) return (this.booted = true);
+    // The bootstrap reports a failure at once (READY = −1); the deadline only
+    // covers a worker that never ran at all.
+    if (ready === -1) this.fail(this.message() ?? "unknown error");
+    else if (Date.now() > this.bootDeadline) this.fail("did not start within 10 s");
+    if (!this.ok) void this.worker.terminate();
+    return false;
+  }
+
+  /** Blocks until the thread has booted or failed (probeHelper only). */
+  awaitBoot(): void {
+    Atomics.wait(this.c, READY, 0, 10_000);
+    if (!this.usable && this.ok) this.fail("did not start within 10 s");
   }
 
   private message(): string | undefined {
@@ -209,6 +228,16 @@ function getHelper(): Helper | null {
   return helper && helper.ok ? helper : null;
 }
 
+/** True once the helper thread has booted (it boots in the background). */
+export function helperUsable(): boolean {
+  return helper ? helper.usable : false;
+}
+
+/** Starts the helper thread's boot now (a server at start-up), without waiting for it. */
+export function startHelper(): void {
+  getHelper();
+}
+
 /** Why the helper thread is not in use (null while it works or was never started). */
 export function helperFailure(): string | null {
   return helper ? helper.failure : null;
@@ -224,6 +253,7 @@ export function probeHelper(body: string): { failure: string | null; ms: number 
   if (!mod) throw new QmkError("INTERNAL_ERROR", "WASM SIMD kernels unavailable");
   const t0 = Date.now();
   const h = new Helper(mod, body, false);
+  h.awaitBoot();
   const out = { failure: h.failure, ms: Date.now() - t0 };
   h.close();
   return out;
@@ -248,7 +278,7 @@ export function parallelExec(memory: WasmMemory, minQubits = PARALLEL_MIN_QUBITS
     // bytes covered by the pass = n1·s1 (or L) — decide from the geometry
     const span = (g[0] * g[1] || g[4]) * (UNROLLED.has(k) ? 2 : 1);
     const halves = span >= 16 * 2 ** minQubits ? splitGeometry(g) : null;
-    if (!halves || !h.ok) { e[k](base, ...g, ...ints, ...Array.from(f64)); return; }
+    if (!halves || !h.usable) { e[k](base, ...g, ...ints, ...Array.from(f64)); return; }
     h.bind(memory);
     parallelStats.splitPasses++;
     h.start(k, [base + halves[1][0], ...halves[1].slice(1)], ints, f64);
@@ -264,7 +294,7 @@ export function parallelExec(memory: WasmMemory, minQubits = PARALLEL_MIN_QUBITS
  */
 export function parallelRun(memory: WasmMemory, e: WasmExports, calls: Call[], chunkBytes: number, chunks: number): boolean {
   const h = getHelper();
-  if (!h || chunks < 2) return false;
+  if (!h || !h.usable || chunks < 2) return false;
   h.bind(memory);
   const half = chunks >> 1;
   if (!h.startProgram(calls, chunkBytes, half, chunks)) return false;

@@ -10,15 +10,28 @@ import { SCHEMAS, isMethodName } from "./schema.js";
 
 const Ajv = AjvModule as unknown as typeof AjvModule.default;
 
-let compiled: Map<string, ValidateFunction> | undefined;
-function validator(method: string): ValidateFunction | undefined {
-  if (!compiled) {
-    // compiled lazily, once per process; a missing session_id is left to the
-    // mediator (which answers AUTH_FAILED / INVALID_HANDLE, as before)
-    const ajv = new Ajv({ allErrors: false, strict: false });
-    compiled = new Map(Object.entries(SCHEMAS).map(([name, s]) => [name, ajv.compile(s.params)]));
+// One ajv instance, each method compiled on its first call: a one-shot CLI
+// (`qmk run`) pays for the four or five methods it uses, not for all of them
+// (compiling the whole table cost ~40 ms of start-up). A long-lived server
+// calls warmValidators() at start so no tenant's first call pays for the
+// compile (a latency spike another tenant could otherwise cause and see).
+let ajv: InstanceType<typeof Ajv> | undefined;
+const compiled = new Map<string, ValidateFunction>();
+function validator(method: keyof typeof SCHEMAS): ValidateFunction {
+  let v = compiled.get(method);
+  if (!v) {
+    // a missing session_id is left to the mediator (which answers
+    // AUTH_FAILED / INVALID_HANDLE, as before)
+    ajv ??= new Ajv({ allErrors: false, strict: false });
+    v = ajv.compile(SCHEMAS[method].params);
+    compiled.set(method, v);
   }
-  return compiled.get(method);
+  return v;
+}
+
+/** Compiles every method's validator now (`qmk serve` start-up). */
+export function warmValidators(): void {
+  for (const m of Object.keys(SCHEMAS)) if (isMethodName(m)) validator(m);
 }
 
 /** "/rights/2" → "params.rights[2]"; a missing property names the property itself. */
@@ -43,7 +56,7 @@ const WANT: Record<string, (e: ErrorObject) => string> = {
 /** Throws INVALID_PARAMS when `params` does not have the method's wire shape; unknown methods pass (dispatch refuses them). */
 export function validateParams(method: string, params: unknown): void {
   if (!isMethodName(method)) return;
-  const v = validator(method)!;
+  const v = validator(method);
   // session_id is the mediator's to judge, present or not, whatever its type
   // (its refusals are INVALID_HANDLE / AUTH_FAILED, audited as session.deny)
   const p = params !== null && typeof params === "object" && !Array.isArray(params) ? { ...params, session_id: "-" } : params;

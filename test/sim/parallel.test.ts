@@ -68,7 +68,10 @@ describe("the helper thread fails fast and runs under Deno", () => {
   it.runIf(existsSync("node_modules/.bin/deno"))("Deno: two-thread passes run and give the right state", () => {
     const script = `
       import { Simulator } from "./kernel/sim/index.ts";
-      import { parallelStats, helperFailure } from "./kernel/sim/workers.ts";
+      import { parallelStats, helperFailure, helperUsable, startHelper } from "./kernel/sim/workers.ts";
+      // the thread boots in the background; passes before that run on one thread
+      startHelper();
+      for (let i = 0; i < 500 && !helperUsable() && !helperFailure(); i++) await new Promise((r) => setTimeout(r, 10));
       const sim = new Simulator({ threads: 2 });
       const q = sim.allocate(19);
       sim.gate("H", [q[0]]);
