@@ -33,6 +33,39 @@ function walk(dir, base = dir, out = []) {
   return out;
 }
 
+/**
+ * dist/cli/: the `qmk` command as one ESM bundle (plus lazily loaded chunks,
+ * one per command), made by esbuild from the compiled dist/kernel/cli/main.js.
+ * Why: Node resolves, reads and compiles every ES module file separately, and
+ * the CLI's import graph is ~400 files (TypeBox alone is ~100): loading them
+ * took ~350 ms of every `qmk run`. Packages that load files or threads of
+ * their own (pino's transports, zeromq, ts-morph, TypeScript) and mathjs
+ * (loaded on demand through createRequire) stay external. bin/qmk.js falls
+ * back to dist/kernel/cli/main.js if the bundle is missing.
+ */
+async function bundleCli(outRoot) {
+  let esbuild;
+  try {
+    esbuild = await import("esbuild");
+  } catch {
+    if (!quiet) process.stderr.write("build: esbuild not installed; qmk runs unbundled (slower start-up)\n");
+    return;
+  }
+  await esbuild.build({
+    entryPoints: [path.join(outRoot, "kernel/cli/main.js")],
+    outdir: path.join(outRoot, "cli"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: ["pino", "zeromq", "ts-morph", "typescript", "mathjs", "tsx", "tslab"],
+    logLevel: "warning",
+    // bundled CommonJS packages (ajv, commander) call require() for Node built-ins
+    banner: { js: "import { createRequire as __qmkRequire } from 'node:module'; const require = __qmkRequire(import.meta.url);" },
+  });
+}
+
 const tmp = fs.mkdtempSync(path.join(ROOT, ".dist-build-"));
 try {
   const r = spawnSync(process.execPath, [TSC, "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", tmp], { cwd: ROOT, encoding: "utf8" });
@@ -42,6 +75,7 @@ try {
     process.stderr.write(`build: tsc failed (exit ${r.status})\n`);
     process.exit(1);
   }
+  await bundleCli(tmp);
   const fresh = new Set(walk(tmp));
   let changed = 0;
   for (const rel of fresh) {

@@ -133,15 +133,24 @@ const SKELETON_SCHEMA = (() => {
 })();
 const NODE_SCHEMA = (STRUCTURE_SCHEMA as unknown as { properties: { program: { properties: { nodes: { items: object } } } } }).properties.program.properties.nodes.items;
 
-let validators: { graph: ValidateFunction; node: ValidateFunction; args: Map<string, ValidateFunction> } | undefined;
-function getValidators(): { graph: ValidateFunction; node: ValidateFunction; args: Map<string, ValidateFunction> } {
-  // compiled lazily, once per process
+let validators: { graph: ValidateFunction; node: ValidateFunction; args: { get(op: string): ValidateFunction | undefined } } | undefined;
+function getValidators(): { graph: ValidateFunction; node: ValidateFunction; args: { get(op: string): ValidateFunction | undefined } } {
+  // compiled lazily, once per process; each opcode's args schema on its first
+  // use (compiling all of them cost a one-shot `qmk run` ~60 ms of start-up)
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: false });
+    const args = new Map<string, ValidateFunction>();
     validators = {
       graph: ajv.compile(SKELETON_SCHEMA),
       node: ajv.compile(NODE_SCHEMA),
-      args: new Map(OPCODE_NAMES.map((op) => [op, ajv.compile(argsFor(op))])),
+      args: {
+        get(op: string): ValidateFunction | undefined {
+          if (!Object.hasOwn(OPCODES, op)) return undefined;
+          let v = args.get(op);
+          if (!v) args.set(op, (v = ajv.compile(argsFor(op))));
+          return v;
+        },
+      },
     };
   }
   return validators;

@@ -1,10 +1,12 @@
 // Ed25519 primitives used by the audit log and tenant consent keys.
 //
-// Keys are 32-byte RFC 8032 seeds. @noble/curves derives public keys and is
-// the reference signer; node:crypto (OpenSSL) does the hot-path signing and
+// Keys are 32-byte RFC 8032 seeds. @noble/curves is the reference
+// implementation (cross-checks in the tests); node:crypto (OpenSSL) does the hot-path signing and
 // the bulk verification, because on this class of machine it is ~12× faster
 // (sign ≈ 30 µs vs ≈ 350 µs, verify ≈ 80 µs vs ≈ 900 µs) and a checkpoint is
-// signed per group commit on the acknowledgement path. Ed25519 signing is
+// signed per group commit on the acknowledgement path. Public keys are
+// derived by node:crypto too: noble's first derivation builds its
+// precomputed tables (~30 ms), which every one-shot `qmk run` paid at start. Ed25519 signing is
 // deterministic, so both implementations produce the same bytes
 // (test/audit/checkpoint.test.ts checks it).
 import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify, type KeyObject } from "node:crypto";
@@ -14,6 +16,12 @@ const PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
 const SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
 export function publicKeyOf(seed: Uint8Array): Uint8Array {
+  const spki = createPublicKey(privateKeyObject(seed)).export({ format: "der", type: "spki" });
+  return new Uint8Array(spki.subarray(SPKI_PREFIX.length));
+}
+
+/** The same derivation by @noble/curves (independent implementation, for cross-checks). */
+export function publicKeyNoble(seed: Uint8Array): Uint8Array {
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new Error("Ed25519 seed must be 32 bytes");
   return ed25519.getPublicKey(seed);
 }
