@@ -261,6 +261,8 @@ describe.each([embedded, served])("operator commands on a $name", (mode) => {
     expect(qmk(["tenant", "list", "--connect", path.join(base, "no.sock")]).code).toBe(3);
     expect(qmk(["tenant", "list", ...mode.args(), "--token", path.join(base, "no.token")]).code).toBe(3);
     expect(qmk(["tenant", "frobnicate"]).code).toBe(2);
+    // the file commands follow the same rule: a missing file is 3, not "invalid graph" (1)
+    for (const cmd of [["verify"], ["run"], ["convert", "--to", "json"]]) expect(qmk([...cmd, path.join(base, "no-such-graph.json")]).code, cmd[0]).toBe(3);
   });
 });
 

@@ -1,7 +1,7 @@
 // `qmk verify FILE` — static verification of a QVM graph (JSON or .qvm.asm).
 import { verifyGraph } from "../../qvm/verifier.js";
 import { isQmkError } from "../../errors.js";
-import { parseBindings } from "../io.js";
+import { MissingError, UsageError, exitCodeOf, parseBindings } from "../io.js";
 import { loadProgram } from "./experiment.js";
 
 export function verifyCommand(file: string, opts: { json?: boolean; strict?: boolean; param?: string[] }): number {
@@ -9,6 +9,11 @@ export function verifyCommand(file: string, opts: { json?: boolean; strict?: boo
   try {
     result = verifyGraph(loadProgram(file).graph, { strict: !!opts.strict, params: parseBindings(opts.param) });
   } catch (e) {
+    // a missing file (exit 3) or a usage mistake (exit 2) is not an invalid graph (exit 1)
+    if (e instanceof MissingError || e instanceof UsageError) {
+      process.stderr.write(`qmk verify: ${e.message}\n`);
+      return exitCodeOf(e);
+    }
     const err = isQmkError(e) ? { code: e.codeName, node: e.data.node ?? null, field: e.data.field ?? null, message: e.message } : { code: "INVALID_GRAPH", node: null, field: null, message: String(e) };
     result = { valid: false, errors: [err], warnings: [] };
   }
