@@ -130,8 +130,8 @@ export class KernelCore {
     } catch (e) {
       this.tokens.close();
       // The audit log's lock is the data directory's: one kernel process per directory.
-      if (isQmkError(e) && /open in process/.test(e.message)) {
-        throw new QmkError("RESOURCE_EXHAUSTED", `data directory ${dir} is in use by another kernel process (${e.message.replace(/.*open in /, "")}); stop it or choose another --data-dir`, { field: "dataDir" });
+      if (isQmkError(e) && e.data.rule === "log_locked") {
+        throw new QmkError("RESOURCE_EXHAUSTED", `data directory ${dir} is in use by another kernel process (pid ${String(e.data.pid)}); stop it or choose another --data-dir`, { field: "dataDir" });
       }
       throw e;
     }

@@ -20,10 +20,10 @@ describe("q_attestation", () => {
       const st = await k.call("q_wait", { session_id: admin, job_id, timeout_ms: 30_000 });
       const att = (await k.call("q_attestation", { session_id: admin, job_id })) as SignedAttestation;
 
-      // The kernel's public keys: the log's (DIR/audit/audit.pub) and, until jobs.ts signs with the
-      // log's signer (k.audit.signAttestation), the one derived from the "attestation" purpose key.
-      const auditPub = fs.readFileSync(path.join(dir, "audit", "audit.pub"), "utf8").trim().split("\n");
-      const key = [...auditPub, new AuditSigner(KeyRing.loadOrCreate(dir).derive("attestation")).vkey];
+      // Signed with the audit log's own Ed25519 key: the one published in DIR/audit/audit.pub, nothing else.
+      const key = fs.readFileSync(path.join(dir, "audit", "audit.pub"), "utf8").trim().split("\n");
+      // the old purpose key ("attestation") no longer verifies it
+      expect(verifyAttestation(new AuditSigner(KeyRing.loadOrCreate(dir).derive("attestation")).vkey, att)).toBe(false);
       expect(att.v).toBe(2);
       expect(key).toContain(att.key);
       expect(verifyAttestation(key, att)).toBe(true);

@@ -29,7 +29,7 @@ export function acquireLock(dir: string): void {
       } catch (e) {
         alive = (e as NodeJS.ErrnoException).code === "EPERM";
       }
-      if (alive) throw new QmkError("INTERNAL_ERROR", `audit log ${dir} is open in process ${pid}`, { field: "audit" });
+      if (alive) throw new QmkError("INTERNAL_ERROR", `audit log ${dir} is open in process ${pid}`, { field: "audit", rule: "log_locked", pid });
     }
   } catch (e) {
     if (e instanceof QmkError) throw e;
