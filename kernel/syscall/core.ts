@@ -157,6 +157,8 @@ export class KernelCore {
     this.reconcileChannelUses();
     this.preauth = new PreAuthLedger(opts.preAuthWindowMs ?? PREAUTH_WINDOW_MS);
     this.entropy = new EntropySource(this.keys.derive("rng"), opts.seed);
+    // the channel manager owns the channel count (expiry included); usage and telemetry show its figure
+    this.tenants.delegateUsage("channels", (t) => this.channels.activeCount(t));
     this.scheduler = new FairScheduler(undefined, undefined, (t) => this.tenants.quotaOf(t)?.scheduler_weight);
     this.onStage = opts.onStage;
     this.precision = opts.precision;

@@ -245,19 +245,36 @@ export class TenantRegistry {
     return this.commit({ t: "quota", id, quota }, () => ({ ...quota }));
   }
 
+  /**
+   * Hands a counted field to the subsystem that owns it: the kernel's channel
+   * manager counts a tenant's active channels (it alone knows when one
+   * expires), so usage shows its figure and nobody charges the field here.
+   * One owner per counter: a charge or release of a delegated field throws.
+   */
+  delegateUsage(field: "channels", count: (tenant: string) => number): void {
+    this.delegated.set(field, count);
+  }
+  private readonly delegated = new Map<string, (tenant: string) => number>();
+
   usageOf(id: string): Usage | undefined {
     const t = this.tenants.get(id);
-    return t && { ...t.usage };
+    if (!t) return undefined;
+    const u = { ...t.usage };
+    for (const [field, count] of this.delegated) u[field as CountedField] = t.status === "deleted" ? 0 : count(id);
+    return u;
   }
 
   /** Current holding of a usage resource (for PolicyEngine `usage`); undefined for anything else. */
   used(id: string, resource: string): number | undefined {
     const t = this.tenants.get(id);
-    return t && isUsageField(resource) ? t.usage[resource] : undefined;
+    if (!t || !isUsageField(resource)) return undefined;
+    const count = this.delegated.get(resource);
+    return count ? count(id) : t.usage[resource];
   }
 
   charge(id: string, field: CountedField, n = 1): void {
     if (!COUNTED.includes(field)) throw new QmkError("INVALID_PARAMS", `cannot charge ${String(field)} directly`, { field: "field" });
+    if (this.delegated.has(field)) throw new QmkError("INTERNAL_ERROR", `${field} is counted by its owner, not charged`, { field });
     positiveInt(n, "n");
     this.assertActive(id);
     const t = this.tenants.get(id)!;
@@ -268,6 +285,7 @@ export class TenantRegistry {
   /** Give back a counted resource; a no-op for a deleted tenant (delete released everything). */
   release(id: string, field: CountedField, n = 1): void {
     if (!COUNTED.includes(field)) throw new QmkError("INVALID_PARAMS", `cannot release ${String(field)} directly`, { field: "field" });
+    if (this.delegated.has(field)) throw new QmkError("INTERNAL_ERROR", `${field} is counted by its owner, not released`, { field });
     positiveInt(n, "n");
     const t = this.known(id);
     if (t.status === "deleted") return;
@@ -503,7 +521,7 @@ export class TenantRegistry {
       status: t.status,
       createdAt: t.createdAt,
       quota: { ...t.quota },
-      usage: { ...t.usage },
+      usage: this.usageOf(id)!,
       namespace: qualify(t.id, ""),
     };
   }
