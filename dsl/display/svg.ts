@@ -165,6 +165,18 @@ export interface Series {
   lineOnly?: boolean;
   dashed?: boolean;
   color?: string;
+  /**
+   * Per-point uncertainty (e.g. ±1 standard error), in the order of `points`:
+   * drawn as a vertical bar from y − err to y + err. A missing, negative or
+   * non-finite entry draws no bar for that point.
+   */
+  yerr?: readonly (number | null | undefined)[];
+}
+
+/** The error of point `i` of a series, when it has a drawable one. */
+function errorOf(s: Series, i: number): number | undefined {
+  const e = s.yerr ? s.yerr[i] : undefined;
+  return typeof e === "number" && Number.isFinite(e) && e >= 0 ? e : undefined;
 }
 
 export interface LinePlotOptions extends Size {
@@ -177,7 +189,11 @@ export interface LinePlotOptions extends Size {
   yMax?: number;
 }
 
-/** A line plot of one or more series; every data point is a `<circle class="point">` unless `lineOnly`. */
+/**
+ * A line plot of one or more series; every data point is a `<circle class="point">` unless `lineOnly`.
+ * A series with `yerr` also gets one `<g class="errorbar" data-x data-y data-err>` per point that has an
+ * error: a vertical `errorbar-line` from y − err to y + err (clipped to the frame) and two `errorbar-cap`s.
+ */
 export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOptions = {}): string {
   const list: readonly Series[] = Array.isArray(series) ? series : [series as Series];
   const w = opts.width ?? 560;
@@ -188,6 +204,15 @@ export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOp
   const xs = all.map((p) => p[0]);
   const tf = (v: number) => (opts.logY ? Math.log10(v) : v);
   const ys = all.map((p) => tf(p[1]));
+  // the axis range covers the error bars too (on a log axis, only the ends that are > 0)
+  for (const ser of list) {
+    ser.points.forEach((p, i) => {
+      const e = errorOf(ser, i);
+      if (e === undefined) return;
+      ys.push(tf(p[1] + e));
+      if (!opts.logY || p[1] - e > 0) ys.push(tf(p[1] - e));
+    });
+  }
   let xlo = Math.min(...xs), xhi = Math.max(...xs);
   if (!(xhi > xlo)) { xlo -= 1; xhi += 1; }
   let ylo = opts.yMin !== undefined ? tf(opts.yMin) : Math.min(...ys);
@@ -213,8 +238,24 @@ export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOp
     if (!ser.markersOnly && ser.points.length > 1) {
       s += `<polyline class="line" fill="none" stroke="${color}" stroke-width="2"${ser.dashed ? ' stroke-dasharray="5 4"' : ""} points="${ser.points.map((p) => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(" ")}"/>`;
     }
+    // error bars first, so the markers sit on top; an end outside the frame (or ≤ 0 on a log axis) is clipped to its edge
+    const clip = (py: number) => Math.min(f.bottom, Math.max(f.top, py));
+    ser.points.forEach((p, i) => {
+      const e = errorOf(ser, i);
+      if (e === undefined) return;
+      const x = X(p[0]);
+      const hi = clip(Y(p[1] + e)).toFixed(1);
+      const lo = (opts.logY && !(p[1] - e > 0) ? f.bottom : clip(Y(p[1] - e))).toFixed(1);
+      const cap = (y: string) => `<line class="errorbar-cap" x1="${(x - 3).toFixed(1)}" x2="${(x + 3).toFixed(1)}" y1="${y}" y2="${y}"/>`;
+      s += `<g class="errorbar" data-x="${p[0]}" data-y="${p[1]}" data-err="${e}" stroke="${color}" stroke-width="1.3">` +
+        `<line class="errorbar-line" x1="${x.toFixed(1)}" x2="${x.toFixed(1)}" y1="${hi}" y2="${lo}"/>${cap(hi)}${cap(lo)}</g>`;
+    });
     if (!ser.lineOnly) {
-      for (const p of ser.points) s += `<circle class="point" cx="${X(p[0]).toFixed(1)}" cy="${Y(p[1]).toFixed(1)}" r="3.5" fill="${color}" data-x="${p[0]}" data-y="${p[1]}"><title>${esc(ser.name)} (${fmt(p[0])}, ${fmt(p[1])})</title></circle>`;
+      ser.points.forEach((p, i) => {
+        const e = errorOf(ser, i);
+        s += `<circle class="point" cx="${X(p[0]).toFixed(1)}" cy="${Y(p[1]).toFixed(1)}" r="3.5" fill="${color}" data-x="${p[0]}" data-y="${p[1]}"${e === undefined ? "" : ` data-err="${e}"`}>` +
+          `<title>${esc(ser.name)} ${pointText(p, e)}</title></circle>`;
+      });
     }
     s += `</g>`;
   });
@@ -226,6 +267,7 @@ export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOp
       s += ser.markersOnly
         ? `<circle cx="${f.right + 24}" cy="${y}" r="3.5" fill="${color}"/>`
         : `<line x1="${f.right + 14}" x2="${f.right + 34}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"${ser.dashed ? ' stroke-dasharray="5 4"' : ""}/>`;
+      if (ser.yerr) s += `<line x1="${f.right + 24}" x2="${f.right + 24}" y1="${y - 6}" y2="${y + 6}" stroke="${color}" stroke-width="1.3"/>`;
       s += `<text class="legend-label" x="${f.right + 40}" y="${y + 4}">${esc(ser.name)}</text>`;
     });
     s += `</g>`;
@@ -234,11 +276,16 @@ export function linePlotSvg(series: Series | readonly Series[], opts: LinePlotOp
   return s + `</svg>`;
 }
 
+/** "(x, y)" or "(x, y ± err)". */
+function pointText(p: readonly [number, number], e: number | undefined): string {
+  return e === undefined ? `(${fmt(p[0])}, ${fmt(p[1])})` : `(${fmt(p[0])}, ${fmt(p[1])} ± ${fmt(e)})`;
+}
+
 /** Terminal fallback: the points as a small table. */
 export function linePlotText(series: Series | readonly Series[], opts: LinePlotOptions = {}): string {
   const list: readonly Series[] = Array.isArray(series) ? series : [series as Series];
   const out: string[] = opts.title ? [opts.title] : [];
-  for (const s of list) out.push(`${s.name}: ` + s.points.map((p) => `(${fmt(p[0])}, ${fmt(p[1])})`).join(" "));
+  for (const s of list) out.push(`${s.name}: ` + s.points.map((p, i) => pointText(p, errorOf(s, i))).join(" "));
   return out.join("\n");
 }
 

@@ -3,7 +3,7 @@
 // and the progress indicator.
 import { describe, expect, it } from "vitest";
 import {
-  amplitudeTableHtml, circuitSvg, componentsSvg, environment, histogram, histogramSvg, histogramText, linePlotSvg,
+  amplitudeTableHtml, circuitSvg, componentsSvg, environment, histogram, histogramSvg, histogramText, linePlotSvg, linePlotText,
   niceTicks, opLabel, Progress, show, tableHtml, tableText, withProgress,
 } from "../../dsl/display/index.js";
 import { circuit, cx, free, h, ifOne, measure, ry, x, z, type QubitSource } from "../../dsl/index.js";
@@ -90,6 +90,48 @@ describe("linePlotSvg", () => {
     }
     expect(byTag(byClass(svg, "series")[0], "polyline")).toHaveLength(0);
     expect(byClass(byClass(svg, "series")[1], "point")).toHaveLength(0);
+  });
+
+  it("yerr: one errorbar per point with an error, spanning y ± err in pixels, inside the axis range; no yerr, no bars", () => {
+    const points: [number, number][] = [[0, 1], [1, 0.5], [2, 0], [3, -0.5]];
+    const yerr = [0.1, 0.2, 0, null]; // a zero-width bar is still drawn; a missing error draws none
+    const svg = svgRoot(linePlotSvg([{ name: "fit", points, lineOnly: true }, { name: "data", points, yerr, markersOnly: true }], { title: "t" }));
+    const [fit, data] = byClass(svg, "series");
+    expect(byClass(fit, "errorbar")).toHaveLength(0);
+    const bars = byClass(data, "errorbar");
+    expect(bars.map((b) => [Number(b.attrs["data-x"]), Number(b.attrs["data-y"]), Number(b.attrs["data-err"])])).toEqual([[0, 1, 0.1], [1, 0.5, 0.2], [2, 0, 0]]);
+    const pts = byClass(data, "point", "circle");
+    expect(pts.map((p) => p.attrs["data-err"])).toEqual(["0.1", "0.2", "0", undefined]);
+    // pixel scale from two markers (y grows upwards: smaller cy)
+    const pxPerUnit = (Number(pts[1].attrs.cy) - Number(pts[0].attrs.cy)) / (1 - 0.5);
+    bars.forEach((b, i) => {
+      const [line] = byClass(b, "errorbar-line", "line");
+      const [y1, y2] = [Number(line.attrs.y1), Number(line.attrs.y2)];
+      expect(line.attrs.x1).toBe(pts[i].attrs.cx);
+      expect(y2 - y1).toBeCloseTo(2 * Number(b.attrs["data-err"]) * pxPerUnit, 0); // the full bar is 2·err tall
+      expect((y1 + y2) / 2).toBeCloseTo(Number(pts[i].attrs.cy), 0); // centred on the marker
+      expect(byClass(b, "errorbar-cap", "line")).toHaveLength(2);
+    });
+    // the y range was widened to hold the top of the first bar (1.1), so it is not clipped: strictly inside the frame
+    const top = Number(byClass(svg, "y-axis")[0].attrs.y1);
+    expect(Number(byClass(bars[0], "errorbar-line")[0].attrs.y1)).toBeGreaterThan(top);
+    expect(textOf(byTag(pts[0], "title")[0])).toBe("data (0, 1 ± 0.1)");
+    // backwards compatible: the same series without yerr renders exactly as before (no bar, no data-err)
+    const plain = linePlotSvg({ name: "data", points, markersOnly: true });
+    expect(plain).not.toContain("errorbar");
+    expect(plain).not.toContain("data-err");
+  });
+
+  it("yerr on a log axis: a lower end ≤ 0 is clipped to the frame's bottom; the text fallback shows ±", () => {
+    const svg = svgRoot(linePlotSvg({ name: "p", points: [[1, 0.1], [2, 0.01]], yerr: [0.02, 0.02] }, { logY: true }));
+    const bars = byClass(svg, "errorbar");
+    expect(bars).toHaveLength(2);
+    const bottom = Number(byClass(svg, "x-axis")[0].attrs.y1);
+    const lines = bars.map((b) => byClass(b, "errorbar-line")[0]);
+    expect(Number(lines[1].attrs.y2)).toBeCloseTo(bottom, 5); // 0.01 − 0.02 < 0: drawn down to the axis
+    expect(Number(lines[0].attrs.y2)).toBeLessThan(bottom); // 0.1 − 0.02 > 0: a real lower end
+    for (const l of lines) expect(Number(l.attrs.y2)).toBeGreaterThan(Number(l.attrs.y1));
+    expect(linePlotText({ name: "p", points: [[1, 0.1], [2, 0.01]], yerr: [0.02, undefined] })).toBe("p: (1, 0.1 ± 0.02) (2, 0.01)");
   });
 
   it("log axis: decade ticks", () => {

@@ -14,6 +14,7 @@ import { Kernel } from "../../scripts/notebooks/kernel-client.mjs";
 import { comparable, describeFailure, executeNotebook, listNotebooks, pool, type NotebookRun } from "../../scripts/notebooks/run.mjs";
 import { linkSelf } from "../../scripts/link-self.mjs";
 import { byClass, parseMarkup, textOf, type El } from "./markup.js";
+import { logicalErrorRate } from "../../kernel/noise/logical.js";
 
 const ROOT = path.resolve(__dirname, "../..");
 const FILES = listNotebooks();
@@ -74,7 +75,7 @@ function suite(kernel: KernelName) {
   }, 400_000);
 
   it("every notebook ran, produced output and has no error outputs", () => {
-    expect(NOTEBOOKS.length).toBeGreaterThanOrEqual(7);
+    expect(NOTEBOOKS.length).toBeGreaterThanOrEqual(9);
     expect(Object.keys(nb).sort()).toEqual(NOTEBOOKS.map((f) => f.replace(/\.ipynb$/, "")));
     for (const [name, e] of Object.entries(nb)) {
       expect(e.outputs.filter((o) => o.kind === "error"), name).toEqual([]);
@@ -205,6 +206,119 @@ function suite(kernel: KernelName) {
     const lines = e.text.split("\n").filter((l) => l.startsWith("logical:"));
     expect(lines).toHaveLength(2);
     expect(lines[0].split("P(result=1)")[1]).toBe(lines[1].split("P(result=1)")[1]);
+  });
+
+  it("08 observables: exact ⟨H⟩ = −√2 with stderr 0; sampled within 5σ with stderr ∝ 1/√N; 13 swept points with ±1 s.e. bars on E(θ)", () => {
+    const e = nb["08-observables"];
+    const h = 0.5, e0 = -Math.sqrt(1 + 4 * h * h);
+    const exact = /exact: +⟨H⟩ = (-?[\d.]+) +stderr (\S+) +shots (\d+)/.exec(e.text)!;
+    expect(Number(exact[1])).toBeCloseTo(e0, 6);
+    expect([Number(exact[2]), Number(exact[3])]).toEqual([0, 0]);
+    expect(e.text).toContain("agree to 1e-12: true");
+    const s = /sampled: ⟨H⟩ = (-?[\d.]+) ± ([\d.]+) \((\d+) groups, (\d+) shots\)/.exec(e.text)!;
+    expect([Number(s[3]), Number(s[4])]).toEqual([2, 2000]); // {Z0Z1} and {X0, X1}, 1000 shots each
+    expect(Number(s[2])).toBeGreaterThan(0);
+    expect(Math.abs(Number(s[1]) - e0)).toBeLessThan(5 / Math.sqrt(1000)); // σ = 1/√N in the ground state (see the notebook)
+    // stderr·√N is the estimator's own spread: 1 here; 0.4 is > 5× the spread of a sample s.e. at N = 100
+    const k = /stderr·√N: ([\d., ]+) \(prediction 1\)/.exec(e.text)![1].split(", ").map(Number);
+    expect(k).toHaveLength(4);
+    for (const v of k) expect(Math.abs(v - 1)).toBeLessThan(0.4);
+    expect(htmlOf(e, "qmk-table")[0].attrs["data-rows"]).toBe("4");
+
+    const [plot] = svgOf(e, "qmk-lineplot");
+    const series = byClass(plot, "series");
+    expect(series.find((x) => x.attrs["data-name"] === "E(θ) exact")!.attrs["data-points"]).toBe("121");
+    const sampled = series.find((x) => x.attrs["data-name"] === "sampled ±1 s.e.")!;
+    expect(byClass(sampled, "point", "circle")).toHaveLength(13);
+    const errorbars = byClass(sampled, "errorbar");
+    expect(errorbars).toHaveLength(13);
+    const energy = (t: number) => -(Math.cos(t) ** 2) - 2 * h * Math.sin(t);
+    for (const b of errorbars) {
+      const [t, y, err] = ["data-x", "data-y", "data-err"].map((a) => Number(b.attrs[a]));
+      const sigma = Math.sqrt((1 - Math.cos(t) ** 4 + 2 * h * h * Math.cos(t) ** 2) / 500); // shot noise of 500 shots per group
+      expect(err).toBeGreaterThan(0);
+      expect(Math.abs(err / sigma - 1)).toBeLessThan(0.3); // the bar is the reported standard error, ≈ σ
+      expect(Math.abs(y - energy(t))).toBeLessThan(5 * sigma);
+      const line = byClass(b, "errorbar-line", "line")[0];
+      expect(Number(line.attrs.y2) - Number(line.attrs.y1)).toBeGreaterThan(0); // drawn with a positive height
+    }
+    expect(e.text).toContain("exact kernel values equal E(θ) to 1e-12: true");
+    expect(htmlOf(e, "qmk-table")[1].attrs["data-rows"]).toBe("13");
+    expect(e.text).toMatch(/points: 13, χ² = [\d.]+ for 13 points/);
+  });
+
+  it("09 noise: the noisy Bell pair's parity, correlators and fidelity match the analytic values; P(00) rises with d below threshold and falls above", () => {
+    const e = nb["09-noise"];
+    expect(e.text).toContain("noiseless: F = 1.000000 (exact, stderr 0)");
+    const p = 0.1, shots = 1000;
+    const b = bars(svgOf(e, "qmk-histogram")[0]);
+    expect(Object.values(b).reduce((a, c) => a + c, 0)).toBe(shots);
+    expect(b["01"] + b["10"]).toBeGreaterThan(0); // noise makes odd outcomes
+    const binom5 = (q: number, n: number) => 5 * Math.sqrt((q * (1 - q)) / n);
+    const parity = Number(/parity P\(00\)\+P\(11\) = ([\d.]+)/.exec(e.text)![1]);
+    const wantParity = (1 + (1 - p) ** 2) / 2;
+    expect(Math.abs(parity - wantParity)).toBeLessThan(binom5(wantParity, shots));
+    expect(parity).toBeCloseTo((b["00"] + b["11"]) / shots, 4);
+    const want: Record<string, number> = { "Z0 Z1": (1 - p) ** 2, "X0 X1": (1 - p) ** 3, "Y0 Y1": -((1 - p) ** 3) };
+    const corr = [...e.text.matchAll(/⟨(\w\d \w\d)⟩ = (-?[\d.]+) ± ([\d.]+)/g)];
+    expect(corr.map((m) => m[1])).toEqual(["Z0 Z1", "X0 X1", "Y0 Y1"]);
+    for (const m of corr) {
+      const c = want[m[1]];
+      expect(Math.abs(Number(m[2]) - c)).toBeLessThan(5 * Math.sqrt((1 - c * c) / shots)); // a ±1 outcome has variance 1 − ⟨P⟩²
+    }
+    const fidelity = (q: number) => (1 + 2 * (1 - q) ** 3 + (1 - q) ** 2) / 4;
+    const f = /fidelity F = ([\d.]+) ± ([\d.]+) \((\d) settings/.exec(e.text)!;
+    expect(Number(f[3])).toBe(3);
+    const fSigma = 0.25 * Math.sqrt((2 * (1 - (1 - p) ** 6) + 1 - (1 - p) ** 4) / shots);
+    expect(Math.abs(Number(f[1]) - fidelity(p))).toBeLessThan(5 * fSigma);
+    expect(Number(f[2]) / fSigma).toBeGreaterThan(0.7);
+    expect(Number(f[2]) / fSigma).toBeLessThan(1.3);
+
+    // fidelity and parity vs p: 4 points each with positive error bars, on their analytic curves
+    const [rate, dist, fail] = svgOf(e, "qmk-lineplot");
+    const series = (plot: El, name: string) => byClass(plot, "series").find((x) => x.attrs["data-name"] === name)!;
+    for (const [name, curve] of [["fidelity", fidelity], ["parity", (q: number) => (1 + (1 - q) ** 2) / 2]] as const) {
+      const eb = byClass(series(rate, name), "errorbar");
+      expect(eb.map((x) => Number(x.attrs["data-x"]))).toEqual([0.05, 0.1, 0.2, 0.3]);
+      for (const x of eb) {
+        const [q, y, err] = ["data-x", "data-y", "data-err"].map((a) => Number(x.attrs[a]));
+        expect(err).toBeGreaterThan(0);
+        expect(Math.abs(y - curve(q))).toBeLessThan(5 * err + 1e-3);
+      }
+    }
+    const fAt = (name: string) => byClass(series(rate, name), "errorbar").map((x) => Number(x.attrs["data-y"]));
+    const [fids, pars] = [fAt("fidelity"), fAt("parity")];
+    for (const i of [2, 3]) expect(pars[i]).toBeGreaterThan(fids[i]); // at p ≥ 0.2 the gap is > 5σ: the Z parity overstates F
+    for (let i = 1; i < fids.length; i++) expect(fids[i]).toBeLessThan(fids[i - 1]); // steps ≥ 0.087 between rates, σ ≲ 0.013 per point (500 shots)
+
+    // success vs distance, against the documented fit (the kernel's own constants)
+    const rows = [...e.text.matchAll(/p=([\d.]+) d=(\d+): success ([\d.]+) ± ([\d.]+), predicted ([\d.]+)/g)].map((m) => ({ p: Number(m[1]), d: Number(m[2]), s: Number(m[3]), pred: Number(m[5]) }));
+    expect(rows).toHaveLength(10);
+    const predict = (q: number, d: number) => {
+      const k = 1 - logicalErrorRate(`logical:Surface(d=${d})`, { physical_error_rate: q });
+      return (1 + k ** 15 + k ** 9 + k ** 18) / 4; // R = 3 rounds: q^(5R), q^(3R), q^(6R)
+    };
+    const shotsAt = (q: number) => (q === 0.004 ? 600 : 300); // shots per distance, below / above threshold
+    for (const r of rows) {
+      expect(r.pred).toBeCloseTo(predict(r.p, r.d), 3);
+      expect(Math.abs(r.s - r.pred)).toBeLessThan(binom5(r.pred, shotsAt(r.p)));
+    }
+    const at = (q: number) => rows.filter((r) => r.p === q);
+    const [lo, hi] = [at(0.004), at(0.008)];
+    expect(lo.map((r) => r.d)).toEqual([3, 5, 7, 9, 11]);
+    const sd = (r: { p: number; pred: number }) => Math.sqrt((r.pred * (1 - r.pred)) / shotsAt(r.p));
+    // the expected differences are 6.4σ (below) and 7.7σ (above): a 3σ threshold fails with probability < 4e-4
+    const gap = (x: { p: number; pred: number }, y: { p: number; pred: number }) => 3 * Math.hypot(sd(x), sd(y));
+    expect(lo[4].s - lo[0].s).toBeGreaterThan(gap(lo[0], lo[4])); // below threshold: a larger code succeeds more often
+    expect(hi[0].s - hi[4].s).toBeGreaterThan(gap(hi[0], hi[4])); // above threshold: it fails more often
+    expect(byClass(dist, "series")).toHaveLength(4);
+    for (const name of ["0.4 % measured", "0.8 % measured"]) {
+      const eb = byClass(series(dist, name), "errorbar");
+      expect(eb).toHaveLength(5);
+      for (const x of eb) expect(Number(x.attrs["data-err"])).toBeGreaterThan(0);
+    }
+    expect(byClass(series(fail, "measured"), "errorbar")).toHaveLength(5);
+    expect(htmlOf(e, "qmk-table").map((t) => t.attrs["data-rows"])).toEqual(["4", "10"]);
   });
 
   if (kernel === "deno") return;
