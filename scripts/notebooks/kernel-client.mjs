@@ -261,6 +261,21 @@ export class Kernel {
         if (Date.now() > deadline) throw new KernelError(`${this.name}: the output flush after a cell never completed`, this.#log);
         await sleep(5);
       }
+      // Deno stamps a late stdout chunk with the request running when it is
+      // forwarded, not the one that wrote it: anything besides the markers
+      // that arrived under the flush cell was written by the cell before it
+      // (the flush writes nothing else), so it goes back there, in order.
+      for (const o of f.outputs) {
+        if (o.output_type === "stream") {
+          const text = o.text.split(marker + "\n").join("").split(marker).join("");
+          if (!text) continue;
+          const last = result.outputs.at(-1);
+          if (last && last.output_type === "stream" && last.name === o.name) last.text += text;
+          else result.outputs.push({ ...o, text });
+        } else if (o.output_type === "display_data" && o.data?.["text/plain"] !== marker) {
+          result.outputs.push(o);
+        }
+      }
     }
     const outputs = result.outputs.map(({ display_id, ...o }) => o);
     const c = result.reply.content;
