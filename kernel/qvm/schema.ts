@@ -235,6 +235,11 @@ export class SchemaCheckRun {
     this.nodes = Array.isArray(nodes) ? nodes : null;
   }
 
+  /** Steps taken so far: the skeleton counts as one, then one per node. */
+  get steps(): number {
+    return this.pos + 1;
+  }
+
   /** Checks up to `budget` more nodes (the skeleton counts as one); true when the result is ready. */
   advance(budget: number): boolean {
     if (this.out) return true;
@@ -252,7 +257,7 @@ export class SchemaCheckRun {
       if (!v.node(n)) for (const e of v.node.errors ?? []) this.errs.push({ ...e, instancePath: `/program/nodes/${i}${e.instancePath}` });
       const op = (n as { op?: unknown } | null)?.op;
       const args = (n as { args?: unknown } | null)?.args;
-      const check = typeof op === "string" && args !== undefined && Object.hasOwn(OPCODES, op) ? v.args.get(op) : undefined;
+      const check = typeof op === "string" && args !== undefined ? v.args.get(op) : undefined; // undefined for an unknown opcode
       if (check && !check(args)) for (const e of check.errors ?? []) this.errs.push({ ...e, instancePath: `/program/nodes/${i}/args${e.instancePath}` });
     }
     this.pos = end;

@@ -144,9 +144,10 @@ export class GraphVerification {
       if (this.phase === "schema") {
         // ajv's pass is cheap per node: 8 nodes per unit of budget
         this.schema ??= new SchemaCheckRun(this.graph);
-        const before = left;
-        if (!this.schema.advance(left * 8)) return false;
-        left = before - 1;
+        const stepsBefore = this.schema.steps;
+        const finished = this.schema.advance(left * 8);
+        left -= (this.schema.steps - stepsBefore) / 8;
+        if (!finished) return false;
         const schema = this.schema.result;
         // a broken skeleton (wrong types, unknown opcode…) stops here; anything
         // else (bad arg values, odd names, extra fields) still gets the full walk

@@ -100,6 +100,8 @@ export const DEFAULT_POOL_SIZE = 100_000;
 
 export class TenantRegistry {
   private readonly tenants = new Map<string, Tenant>();
+  /** counted fields whose figure another subsystem owns (delegateUsage) */
+  private readonly delegated = new Map<string, (tenant: string) => number>();
   /** name → ids ever created with it, oldest first */
   private readonly byName = new Map<string, string[]>();
   private readonly allocs = new Map<string, PhysicalAllocation>();
@@ -254,22 +256,26 @@ export class TenantRegistry {
   delegateUsage(field: "channels", count: (tenant: string) => number): void {
     this.delegated.set(field, count);
   }
-  private readonly delegated = new Map<string, (tenant: string) => number>();
 
   usageOf(id: string): Usage | undefined {
     const t = this.tenants.get(id);
     if (!t) return undefined;
     const u = { ...t.usage };
-    for (const [field, count] of this.delegated) u[field as CountedField] = t.status === "deleted" ? 0 : count(id);
+    for (const field of this.delegated.keys()) u[field as CountedField] = this.held(t, field as CountedField);
     return u;
   }
 
   /** Current holding of a usage resource (for PolicyEngine `usage`); undefined for anything else. */
   used(id: string, resource: string): number | undefined {
     const t = this.tenants.get(id);
-    if (!t || !isUsageField(resource)) return undefined;
-    const count = this.delegated.get(resource);
-    return count ? count(id) : t.usage[resource];
+    return t && isUsageField(resource) ? this.held(t, resource) : undefined;
+  }
+
+  /** What `t` holds of `field`: the owner's count for a delegated field (nothing once deleted), else the registry's. */
+  private held(t: Tenant, field: UsageField): number {
+    const count = this.delegated.get(field);
+    if (!count) return t.usage[field];
+    return t.status === "deleted" ? 0 : count(t.id);
   }
 
   charge(id: string, field: CountedField, n = 1): void {
