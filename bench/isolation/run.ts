@@ -14,13 +14,14 @@
 // the server as it was before the issue-12 work (a git worktree of
 // --baseline-rev, default fb19c15), started the same way, in the same run.
 // The machine may be shared: the figures are for comparison, not absolutes.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { JsonRpcTransport } from "../../dsl/transport/jsonrpc.js";
+import { baselineCheckout, type BaselineCheckout } from "../baseline-checkout.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const QUICK = process.argv.includes("--quick");
@@ -47,13 +48,6 @@ interface Server {
   stop(): Promise<void>;
 }
 
-/** A checkout of `rev` next to node_modules, for the baseline server. */
-function baselineCheckout(rev: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-iso-base-"));
-  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", dir, rev], { stdio: "ignore" });
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-  return dir;
-}
 
 async function startServer(name: string, checkout: string, extra: string[]): Promise<Server> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "qmk-iso-data-"));
@@ -286,15 +280,15 @@ async function main() {
   console.log(`heavy job: ${HEAVY_QUBITS} qubits, ${HEAVY_GATES} gates, 1 shot; flood: ${FLOOD_SECONDS} s\n`);
   const rows: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
   rows.push(["today (HEAD)", await measure("today", ROOT, ["--log-level", "error"])]);
-  let base: string | undefined;
+  let base: BaselineCheckout | undefined;
   if (!NO_BASELINE) {
     try {
-      base = baselineCheckout(BASELINE_REV);
-      rows.push([`before (${BASELINE_REV})`, await measure("before", base)]);
+      base = baselineCheckout(ROOT, BASELINE_REV, "qmk-iso-base-");
+      rows.push([`before (${BASELINE_REV})`, await measure("before", base.dir)]);
     } catch (e) {
       console.log(`baseline ${BASELINE_REV} not measured: ${(e as Error).message}`);
     } finally {
-      if (base) execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", base], { stdio: "ignore" });
+      base?.remove();
     }
   }
   const line = (label: string, f: (r: Awaited<ReturnType<typeof measure>>) => string) =>

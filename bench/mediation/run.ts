@@ -14,9 +14,10 @@
 // kernel before the issue-12 pipeline), printed side by side with today's
 // (issue 12: the eager path may not be more than 10 % slower).
 // Prints tables; writes only a temporary worktree, removed at the end.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, loadavg } from "node:os";
+import { baselineCheckout } from "../baseline-checkout.js";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createKernel } from "../../kernel/index.js";
@@ -216,17 +217,18 @@ function table(rows: Array<Row & { ratio?: string; unit?: string }>): void {
 
 /** This file, run with --json inside a worktree of `rev` (its kernel, today's measuring code). */
 function baselineResults(rev: string): Results {
-  const dir = fs.mkdtempSync(path.join(tmpdir(), "qmk-med-base-"));
-  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", dir, rev], { stdio: "ignore" });
+  const base = baselineCheckout(ROOT, rev, "qmk-med-base-");
+  const dir = base.dir;
   try {
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
     const copy = path.join(dir, "bench/mediation/run-today.ts");
     fs.copyFileSync(HERE, copy);
+    // the helper this file imports is today's measuring code too
+    fs.copyFileSync(path.join(ROOT, "bench/baseline-checkout.ts"), path.join(dir, "bench/baseline-checkout.ts"));
     const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), copy, "--json", ...(QUICK ? ["--quick"] : [])], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 24 });
     if (r.status !== 0) throw new Error(`baseline ${rev} failed: ${r.stderr.slice(-2000)}`);
     return JSON.parse(r.stdout.trim().split("\n").pop()!) as Results;
   } finally {
-    execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", dir], { stdio: "ignore" });
+    base.remove();
   }
 }
 
